@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "switchgate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "switchgate", targets: ["switchgate"]),
+        .library(name: "SQLParser", targets: ["SQLParser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SQLSyntax"),
+        .target(name: "Diagnostics", dependencies: ["SQLSyntax"]),
+        .target(name: "SQLParser", dependencies: ["SQLSyntax", "Diagnostics"]),
+        .executableTarget(
+            name: "switchgate",
+            dependencies: [
+                "SQLSyntax", "SQLParser", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(
+            name: "SQLParserTests",
+            dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,75 @@
+/// Finds the keyword a bare word spells, case-insensitively, without allocating.
+///
+/// Keywords are at most 17 ASCII letters or underscores, so a word is packed into
+/// three 64-bit integers and looked up in a small open-addressing table built once.
+public enum KeywordLookup {
+    private struct Entry {
+        var a: UInt64, b: UInt64, c: UInt64
+        var keyword: UInt16
+    }
+
+    private static let capacity = 2048  // a power of two, > 4 × the keyword count
+    private static let table: [Entry?] = {
+        var table = [Entry?](repeating: nil, count: capacity)
+        for keyword in Keyword.allCases {
+            let bytes = Array(keyword.text.utf8)
+            let (a, b, c) = bytes.withUnsafeBufferPointer { pack($0) ?? (0, 0, 0) }
+            var slot = hash(a, b, c) & (capacity - 1)
+            while table[slot] != nil { slot = (slot + 1) & (capacity - 1) }
+            table[slot] = Entry(a: a, b: b, c: c, keyword: keyword.rawValue)
+        }
+        return table
+    }()
+
+    @inline(__always)
+    private static func hash(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
+        var h = a &* 0x9E37_79B9_7F4A_7C15
+        h ^= (b &+ 0x632B_E59B_D9B4_E019) &* 0xBF58_476D_1CE4_E5B9
+        h ^= c &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// Lower-cases and packs up to 24 bytes; nil when the word cannot be a keyword.
+    @inline(__always)
+    private static func pack(_ word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
+        if word.count == 0 || word.count > 24 { return nil }
+        var parts: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for i in 0..<word.count {
+            var byte = word[i]
+            if byte >= 65 && byte <= 90 {
+                byte |= 0x20
+            } else if !(byte >= 97 && byte <= 122) && byte != 95 {
+                return nil
+            }
+            let shifted = UInt64(byte) << UInt64((i & 7) * 8)
+            switch i >> 3 {
+            case 0: parts.0 |= shifted
+            case 1: parts.1 |= shifted
+            default: parts.2 |= shifted
+            }
+        }
+        return parts
+    }
+
+    /// The keyword spelled by `word`, or nil.
+    @inline(__always)
+    public static func keyword(_ word: UnsafeBufferPointer<UInt8>) -> Keyword? {
+        guard word.count <= 17, let (a, b, c) = pack(word) else { return nil }
+        var slot = hash(a, b, c) & (capacity - 1)
+        return table.withUnsafeBufferPointer { table in
+            while let entry = table[slot] {
+                if entry.a == a && entry.b == b && entry.c == c {
+                    return Keyword(rawValue: entry.keyword)
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            return nil
+        }
+    }
+
+    /// The keyword spelled by `word`, or nil.
+    public static func keyword(_ word: String) -> Keyword? {
+        var word = word
+        return word.withUTF8 { keyword($0) }
+    }
+}
