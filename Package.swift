@@ -15,15 +15,17 @@ let package = Package(
         .target(name: "SQLSyntax"),
         .target(name: "Diagnostics", dependencies: ["SQLSyntax"]),
         .target(name: "SQLParser", dependencies: ["SQLSyntax", "Diagnostics"]),
+        .target(name: "Reporters", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
         .executableTarget(
             name: "switchgate",
             dependencies: [
-                "SQLSyntax", "SQLParser", "Diagnostics",
+                "SQLSyntax", "SQLParser", "Diagnostics", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "SQLParser", "Diagnostics"]),
         .testTarget(
             name: "SQLParserTests",
             dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"],

@@ -204,6 +204,9 @@ struct Classifier {
         let setSchema = containsSequence(range, [.set, .schema])
         let owner = containsSequence(range, [.owner, .to])
         let object = at(1)
+        if object == .type && (containsSequence(range, [.rename, .value]) || containsSequence(range, [.add, .value])) {
+            return (.alterType, "AlterEnumStmt")
+        }
         let tableLike: Set<Keyword?> = [.table, .index, .view, .materialized, .foreign, .sequence]
         if tableLike.contains(object) {
             if renames { return (.rename, "RenameStmt") }
