@@ -27,10 +27,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "SQLParser", "Diagnostics"]),
         .testTarget(
-            name: "SQLParserTests",
-            dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"],
-            resources: [.copy("Fixtures")]
-        ),
+            name: "SQLParserTests", dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,7 +36,15 @@ extension Parser {
     private mutating func parseBinary(_ minPrecedence: Int, restricted: Bool) throws(ParseError) -> Expr {
         let start = position
         var left = try parsePrefix(restricted: restricted)
+        // Each operator in a row deepens the tree by one without recursing here; count
+        // it against the depth budget, since freeing a tree recurses over its depth.
+        let depthOnEntry = depth
+        defer { depth = depthOnEntry }
         while true {
+            depth += 1
+            if depth > Parser.maxDepth {
+                throw ParseError(.tooDeep, "expression is too deep (more than \(Parser.maxDepth) operators in a row)", span: current.span)
+            }
             let t = current
             if t.kind == .operator || t.kind == .namedParameter && tokenEquals(t, "?") {
                 let op = text(t)
@@ -556,7 +564,7 @@ extension Parser {
             }
             return Expr(.function(FunctionCall(name: QualifiedName([Identifier("current_schema")]))), span: span(from: start))
         case .extract, .position, .substring, .trim, .overlay, .collation, .normalize:
-            guard peek().kind == .leftParen else { return nil }
+            guard peek().kind == .leftParen || (keyword == .collation && peekIs(1, .for)) else { return nil }
             return try parseSpecialFunction(keyword, start: start)
         case .raise where dialect.kind == .sqlite:
             advance()

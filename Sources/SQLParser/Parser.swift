@@ -16,14 +16,21 @@ public struct Parser {
     public let limit: Int
     /// Current nesting of parentheses / subqueries, bounded by `maxDepth`.
     var depth = 0
-    static let maxDepth = 600
+    /// PostgreSQL itself stops near this depth (max_stack_depth); so do we.
+    static let maxDepth = 1000
+    /// Stops recursion before the thread's stack runs out, whatever its size.
+    let stackGuard: StackGuard
 
-    init(source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, dialect: Dialect, start: Int, limit: Int) {
+    init(
+        source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, dialect: Dialect, start: Int, limit: Int,
+        stackGuard: StackGuard
+    ) {
         self.source = source
         self.tokens = tokens
         self.dialect = dialect
         self.position = start
         self.limit = limit
+        self.stackGuard = stackGuard
     }
 
     // MARK: Looking at tokens
@@ -205,8 +212,8 @@ public struct Parser {
     public mutating func nested<T>(_ body: (inout Parser) throws(ParseError) -> T) throws(ParseError) -> T {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth {
-            throw ParseError(.tooDeep, "nesting is deeper than \(Parser.maxDepth) levels", span: current.span)
+        if depth > Parser.maxDepth || stackGuard.exhausted() {
+            throw ParseError(.tooDeep, "nesting is too deep (\(depth) levels)", span: current.span)
         }
         return try body(&self)
     }

@@ -42,19 +42,24 @@ public struct SQLParser: Sendable {
         let ranges = StatementSplitter(dialect: dialect).split(lexed.tokens, source: bytes)
         var statements: [ParsedStatement] = []
         statements.reserveCapacity(ranges.count)
+        let stackGuard = StackGuard.forCurrentThread()
         bytes.withUnsafeBufferPointer { source in
             lexed.tokens.withUnsafeBufferPointer { tokens in
                 for range in ranges {
-                    statements.append(parseOne(range, source: source, tokens: tokens))
+                    statements.append(parseOne(range, source: source, tokens: tokens, stackGuard: stackGuard))
                 }
             }
         }
         return ParsedFile(statements: statements, tokens: lexed.tokens, comments: lexed.comments, lexProblems: lexed.problems)
     }
 
-    private func parseOne(_ range: Range<Int>, source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> ParsedStatement {
+    private func parseOne(
+        _ range: Range<Int>, source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, stackGuard: StackGuard
+    ) -> ParsedStatement {
         let span = SourceSpan(start: Int(tokens[range.lowerBound].start), end: Int(tokens[range.upperBound - 1].end))
-        var parser = Parser(source: source, tokens: tokens, dialect: dialect, start: range.lowerBound, limit: range.upperBound)
+        var parser = Parser(
+            source: source, tokens: tokens, dialect: dialect, start: range.lowerBound, limit: range.upperBound,
+            stackGuard: stackGuard)
         var failure: ParseError
         // A token the lexer could not read is an error wherever it stands.
         if let bad = tokens[range].first(where: { $0.kind == .invalid }) {

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Knows how much stack the current thread has left, so that deeply nested input
+/// ends in a diagnostic instead of a crash whatever thread the parser runs on
+/// (a 512 KiB worker thread or an 8 MiB main thread).
+struct StackGuard: Sendable {
+    /// The lowest address recursion may reach, or 0 when it is unknown.
+    let floor: UInt
+
+    /// Room kept free below the last check for the frames that follow it.
+    static let margin: UInt = 192 * 1024
+
+    static func forCurrentThread() -> StackGuard {
+        #if canImport(Glibc)
+        // pthread_getattr_np is a GNU extension the Glibc module does not export.
+        typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else {
+            return StackGuard(floor: 0)
+        }
+        let getattr = unsafeBitCast(symbol, to: GetAttr.self)
+        var attr = pthread_attr_t()
+        guard getattr(pthread_self(), &attr) == 0 else { return StackGuard(floor: 0) }
+        defer { pthread_attr_destroy(&attr) }
+        var address: UnsafeMutableRawPointer?
+        var size = 0
+        guard pthread_attr_getstack(&attr, &address, &size) == 0, let address else { return StackGuard(floor: 0) }
+        let low = UInt(bitPattern: address)
+        return StackGuard(floor: size > Int(margin) * 2 ? low + margin : low + UInt(size / 2))
+        #elseif canImport(Darwin)
+        let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
+        let size = UInt(pthread_get_stacksize_np(pthread_self()))
+        return StackGuard(floor: top - size + min(margin, size / 2))
+        #else
+        return StackGuard(floor: 0)
+        #endif
+    }
+
+    /// Whether the caller's frame sits too close to the end of the stack.
+    @inline(__always)
+    func exhausted() -> Bool {
+        guard floor != 0 else { return false }
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return here < floor
+    }
+}

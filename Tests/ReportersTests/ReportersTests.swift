@@ -1,0 +1,41 @@
+import Diagnostics
+import Foundation
+import Reporters
+import SQLParser
+import SQLSyntax
+import Testing
+
+@Suite struct ReportersTests {
+    @Test func jsonStringsAreEscaped() {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("s", "a\"b\\c\nd\u{1}é")
+        w.field("n", 3)
+        w.field("null", nil as String?)
+        w.key("list")
+        w.beginArray()
+        w.value(true)
+        w.value(1)
+        w.endArray()
+        w.endObject()
+        #expect(w.output == #"{"s":"a\"b\\c\nd\u0001é","n":3,"null":null,"list":[true,1]}"#)
+    }
+
+    @Test func parseReportShape() throws {
+        let source = SourceFile(path: "x.sql", text: "-- c\nSELECT 1;\nSELECT FROM WHERE;")
+        let parsed = SQLParser(dialect: .postgres).parse(source.bytes)
+        let line = ParseReport.json(source, parsed)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == "x.sql")
+        let statements = try #require(object["statements"] as? [[String: Any]])
+        #expect(statements.count == 2)
+        #expect(statements[0]["kind"] as? String == "select")
+        #expect(statements[0]["pg_node"] as? String == "SelectStmt")
+        #expect(statements[0]["start"] as? Int == 5)
+        #expect(statements[0]["end"] as? Int == 13)
+        #expect(statements[0]["line"] as? Int == 2)
+        #expect(statements[0]["column"] as? Int == 1)
+        #expect(statements[0]["error"] is NSNull)
+        #expect((statements[1]["error"] as? String)?.contains("3:13") == true)
+    }
+}

@@ -1,0 +1,2 @@
+-- error: 2:8 unreadable input
+SELECT 'never closed;
