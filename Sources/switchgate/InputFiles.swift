@@ -39,6 +39,10 @@ enum InputFiles {
     }
 
     static func read(_ path: String) throws -> SourceFile {
+        SourceFile(path: path, bytes: try readBytes(path))
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(description: "\(path): cannot open the file for reading")
         }
@@ -55,6 +59,6 @@ enum InputFiles {
         } catch {
             throw InputError(description: "\(path): \(error.localizedDescription)")
         }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        return [UInt8](data)
     }
 }

@@ -7,6 +7,14 @@ import SQLSyntax
 
 extension Dialect.Kind: ExpressibleByArgument {}
 
+/// What one file contributes to the output.
+private struct FileOutcome: Sendable {
+    var text: String
+    var statements: Int
+    var errors: Int
+    var bytes: Int
+}
+
 /// `switchgate parse`: shows how the front-end splits and names statements.
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,11 +49,23 @@ struct ParseCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let parser = SQLParser(dialect: Dialect(kind: dialect))
+        let format = self.format
         let started = DispatchTime.now().uptimeNanoseconds
-        let results = ParallelMap.run(files.count) { index -> Result<(SourceFile, ParsedFile), InputError> in
+        // Each worker reads, parses and renders its file and keeps only the text and
+        // counts, so syntax trees are freed in parallel as soon as they are rendered.
+        let results = ParallelMap.run(files.count) { index -> Result<FileOutcome, InputError> in
             do {
-                let source = try InputFiles.read(files[index])
-                return .success((source, parser.parse(source.bytes)))
+                let bytes = try InputFiles.readBytes(files[index])
+                let parsed = parser.parse(bytes)
+                var outcome = FileOutcome(
+                    text: "", statements: parsed.statements.count,
+                    errors: parsed.statements.reduce(0) { $0 + ($1.error == nil ? 0 : 1) }, bytes: bytes.count)
+                switch format {
+                case .json: outcome.text = ParseReport.json(SourceFile(path: files[index], bytes: bytes), parsed) + "\n"
+                case .text: outcome.text = ParseReport.text(SourceFile(path: files[index], bytes: bytes), parsed)
+                case .summary: break
+                }
+                return .success(outcome)
             } catch let error as InputError {
                 return .failure(error)
             } catch {
@@ -54,31 +74,23 @@ struct ParseCommand: ParsableCommand {
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         // Nothing is printed unless every file could be read.
-        var parsed: [(SourceFile, ParsedFile)] = []
+        var outcomes: [FileOutcome] = []
         for result in results {
             switch result {
-            case .success(let value): parsed.append(value)
+            case .success(let value): outcomes.append(value)
             case .failure(let error): throw ValidationError(error.description)
             }
         }
-        var errors = 0
-        var output = ""
-        var statements = 0
-        var bytes = 0
-        for (source, file) in parsed {
-            statements += file.statements.count
-            bytes += source.bytes.count
-            errors += file.statements.filter { $0.error != nil }.count
-            switch format {
-            case .json: output += ParseReport.json(source, file) + "\n"
-            case .text: output += ParseReport.text(source, file)
-            case .summary: break
-            }
-        }
+        let errors = outcomes.reduce(0) { $0 + $1.errors }
+        var output: String
         if format == .summary {
+            let statements = outcomes.reduce(0) { $0 + $1.statements }
+            let bytes = outcomes.reduce(0) { $0 + $1.bytes }
             let mb = Double(bytes) / 1_048_576
-            output = "files=\(parsed.count) statements=\(statements) errors=\(errors) bytes=\(bytes) "
+            output = "files=\(outcomes.count) statements=\(statements) errors=\(errors) bytes=\(bytes) "
                 + "seconds=\(String(format: "%.3f", elapsed)) MiB/s=\(String(format: "%.1f", elapsed > 0 ? mb / elapsed : 0))\n"
+        } else {
+            output = outcomes.map(\.text).joined()
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if errors > 0 { throw ExitCode(1) }
