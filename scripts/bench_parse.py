@@ -93,7 +93,7 @@ def main():
     ap.add_argument("--switchgate-cmd", default=os.environ.get(
         "BENCH_SWITCHGATE_CMD",
         shlex.quote(os.path.join(REPO, ".build", "release", "switchgate")) + " parse --format summary"))
-    ap.add_argument("--squawk-cmd", default=os.environ.get("BENCH_SQUAWK_CMD", "squawk"))
+    ap.add_argument("--squawk-cmd", default=os.environ.get("BENCH_SQUAWK_CMD", "squawk --reporter gcc"))
     a = ap.parse_args()
     if a.runs < 1:
         sys.exit("bench: --runs must be >= 1")
