@@ -37,6 +37,23 @@ public struct Dialect: Hashable, Sendable {
     /// SQLite's `INSERT` needs as many values as columns; PostgreSQL fills trailing defaults.
     public var insertRequiresFullArity: Bool { kind == .sqlite }
 
+    // Table DDL (Parser+CreateTable.swift, Parser+Constraints.swift, Parser+Index.swift, Parser+Drop.swift).
+
+    /// A column may be declared without a type (`CREATE TABLE t (a, b)`).
+    public var columnTypeOptional: Bool { kind == .sqlite }
+    /// Constraints take `ON CONFLICT resolution`, `AUTOINCREMENT`, and sort order on key columns.
+    public var supportsConstraintConflictClause: Bool { kind == .sqlite }
+    /// `WITHOUT ROWID` and `STRICT` after a table's definition, in place of PostgreSQL's
+    /// `PARTITION BY`, `USING`, `WITH (...)`, `ON COMMIT` and `TABLESPACE` clauses.
+    public var supportsWithoutRowid: Bool { kind == .sqlite }
+    /// Index keys may be any expression without parentheses (`ON t (a + b)`).
+    public var indexKeysTakeBareExpressions: Bool { kind == .sqlite }
+    /// The index name may be schema-qualified (the table then may not be).
+    public var qualifiedIndexNames: Bool { kind == .sqlite }
+    /// Triggers, rules and policies are named `name ON table` (PostgreSQL); SQLite
+    /// triggers are schema objects named on their own.
+    public var triggersNamedOnTable: Bool { kind == .postgres }
+
     /// Whether `keyword` may stand as a bare column or table name.
     public func isReservedForColumnName(_ keyword: Keyword) -> Bool {
         switch kind {

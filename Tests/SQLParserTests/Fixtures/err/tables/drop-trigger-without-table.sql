@@ -1,0 +1,2 @@
+-- error: 2:16 expected ON, found end of statement
+DROP TRIGGER tr;

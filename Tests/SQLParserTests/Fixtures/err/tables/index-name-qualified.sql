@@ -1,0 +1,2 @@
+-- error: 2:15 expected ON, found '.'
+CREATE INDEX s.i ON t (a);

@@ -1,0 +1,2 @@
+-- error: 2:18 expected a type name
+CREATE TABLE t (a);

@@ -1,0 +1,2 @@
+-- error: 2:26 expected end of statement, found ','
+ALTER TABLE t RENAME TO u, ADD COLUMN a int;

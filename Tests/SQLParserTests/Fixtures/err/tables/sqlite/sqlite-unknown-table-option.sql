@@ -1,0 +1,2 @@
+-- error: 2:32 expected ROWID, found 'OIDS'
+CREATE TABLE t (a INT) WITHOUT OIDS;

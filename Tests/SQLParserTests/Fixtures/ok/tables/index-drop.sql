@@ -1,0 +1,77 @@
+-- CREATE INDEX, DROP and TRUNCATE as PostgreSQL 15 accepts them; replays on an empty database.
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE t (id int PRIMARY KEY, email text, name text, doc jsonb, created_at timestamptz, a int, b int);
+CREATE TABLE u (id int);
+
+CREATE INDEX ON t (email);
+CREATE INDEX t_email_index ON t (email);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_lower_email ON t (lower(email));
+CREATE INDEX t_email_pattern ON t (lower(email) text_pattern_ops DESC NULLS LAST);
+CREATE INDEX t_name_collate ON t (name COLLATE "C" varchar_pattern_ops);
+CREATE INDEX t_sum ON t ((a + b), (name::varchar) COLLATE "C");
+CREATE INDEX t_coalesce ON t (coalesce(a, b));
+CREATE INDEX t_day ON t (date_trunc('day', created_at AT TIME ZONE 'UTC'));
+CREATE INDEX t_doc ON t USING gin (doc jsonb_path_ops);
+CREATE INDEX t_trgm ON t USING gist (name gist_trgm_ops(siglen = 32));
+CREATE INDEX t_hash ON t USING hash (a);
+CREATE INDEX t_partial ON t (a ASC NULLS FIRST, b DESC) INCLUDE (name)
+    WITH (fillfactor = 70, deduplicate_items = off) TABLESPACE pg_default WHERE a IS NOT NULL AND b > 0;
+CREATE UNIQUE INDEX t_ab ON ONLY t USING btree (a, b) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX t_ba ON t (b, a) NULLS DISTINCT;
+
+DROP INDEX t_email_index;
+DROP INDEX CONCURRENTLY IF EXISTS t_lower_email;
+DROP INDEX IF EXISTS t_sum, public.t_coalesce CASCADE;
+
+CREATE VIEW v AS SELECT id FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+CREATE SEQUENCE s;
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE SCHEMA sch;
+CREATE FUNCTION f(a int, b text) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+CREATE PROCEDURE pr(IN x int) LANGUAGE sql AS 'SELECT 1';
+CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int);
+CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION g();
+CREATE POLICY pol ON t USING (true);
+CREATE RULE r AS ON UPDATE TO u DO INSTEAD NOTHING;
+CREATE COLLATION coll (provider = icu, locale = 'und');
+
+DROP TRIGGER IF EXISTS tr ON t CASCADE;
+DROP POLICY pol ON public.t;
+DROP RULE IF EXISTS r ON u;
+DROP VIEW IF EXISTS v, nope RESTRICT;
+DROP MATERIALIZED VIEW mv;
+DROP SEQUENCE IF EXISTS s CASCADE;
+DROP TYPE mood;
+DROP DOMAIN IF EXISTS posint;
+DROP FUNCTION IF EXISTS f(int, text), f(IN a integer, OUT b text, c double precision), nope();
+DROP FUNCTION g;
+DROP PROCEDURE pr(int);
+DROP ROUTINE IF EXISTS nope(character varying);
+DROP AGGREGATE agg(int);
+DROP AGGREGATE IF EXISTS nope(*), nope2(ORDER BY text), nope3(int ORDER BY float8);
+DROP COLLATION coll;
+DROP SCHEMA IF EXISTS sch, sch2 CASCADE;
+DROP EXTENSION IF EXISTS pg_trgm CASCADE;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS nope;
+DROP EVENT TRIGGER IF EXISTS nope;
+DROP FOREIGN TABLE IF EXISTS nope;
+DROP SERVER IF EXISTS nope;
+DROP FOREIGN DATA WRAPPER IF EXISTS nope;
+DROP PUBLICATION IF EXISTS nope;
+DROP STATISTICS IF EXISTS nope;
+DROP ACCESS METHOD IF EXISTS nope;
+DROP ROLE IF EXISTS nobody_here, nobody_there;
+DROP TABLESPACE IF EXISTS nope;
+DROP SUBSCRIPTION IF EXISTS nope;
+DROP DATABASE IF EXISTS nope WITH (FORCE);
+
+TRUNCATE u;
+TRUNCATE TABLE ONLY u, t RESTART IDENTITY CASCADE;
+TRUNCATE u * CONTINUE IDENTITY RESTRICT;
+
+DROP TABLE u;
+DROP TABLE IF EXISTS t, nope CASCADE;

@@ -1,0 +1,53 @@
+-- SQLite table DDL; replays in sqlite3 on an empty database.
+
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email TEXT NOT NULL ON CONFLICT ABORT UNIQUE ON CONFLICT REPLACE COLLATE NOCASE,
+    name VARCHAR(255) DEFAULT 'anon',
+    size UNSIGNED BIG INT,
+    price DECIMAL(10, 5) DEFAULT -1.5,
+    ratio DOUBLE PRECISION,
+    untyped,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    flags INT DEFAULT (1 + 2) CHECK (flags >= 0),
+    blob_value BLOB DEFAULT x'00'
+);
+
+CREATE TABLE IF NOT EXISTS "posts" (
+    [id] INTEGER NOT NULL,
+    `user_id` INTEGER REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED,
+    title TEXT,
+    words INT AS (length(title)) STORED,
+    letters INT GENERATED ALWAYS AS (length(title)) VIRTUAL,
+    CONSTRAINT posts_pk PRIMARY KEY (id DESC) ON CONFLICT ROLLBACK,
+    UNIQUE (user_id, title COLLATE NOCASE) ON CONFLICT IGNORE
+    CHECK (id > 0),
+    FOREIGN KEY (user_id) REFERENCES users (id) MATCH SIMPLE ON DELETE SET NULL
+) WITHOUT ROWID;
+
+CREATE TABLE strict_table (a INTEGER PRIMARY KEY DESC, b TEXT NOT NULL) STRICT;
+CREATE TABLE both_options (a INTEGER PRIMARY KEY, b ANY) STRICT, WITHOUT ROWID;
+CREATE TEMP TABLE scratch (a, b);
+CREATE TEMPORARY TABLE IF NOT EXISTS scratch2 (a INT);
+CREATE TABLE main.qualified (a INT);
+CREATE TABLE copy AS SELECT id, email FROM users;
+
+CREATE INDEX posts_title ON posts (title);
+CREATE UNIQUE INDEX IF NOT EXISTS main.users_email ON users (email COLLATE NOCASE DESC, name);
+CREATE INDEX users_expr ON users (price + flags, lower(name)) WHERE name IS NOT NULL;
+
+ALTER TABLE users ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD extra;
+ALTER TABLE users RENAME COLUMN nickname TO handle;
+ALTER TABLE users RENAME extra TO more;
+ALTER TABLE users DROP COLUMN more;
+ALTER TABLE main.copy RENAME TO copy2;
+
+CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN UPDATE users SET flags = flags WHERE id = NEW.id; END;
+DROP TRIGGER IF EXISTS main.users_touch;
+DROP INDEX IF EXISTS users_expr;
+DROP INDEX main.posts_title;
+CREATE VIEW v AS SELECT id FROM users;
+DROP VIEW IF EXISTS v;
+DROP TABLE copy2;
+DROP TABLE IF EXISTS main.scratch;
