@@ -1,0 +1,2 @@
+-- error: 2:58 expected END
+CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC

@@ -1,0 +1,2 @@
+-- error: 2:21 not possible for domains
+CREATE DOMAIN d int UNIQUE;

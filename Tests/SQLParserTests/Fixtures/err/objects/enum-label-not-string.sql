@@ -1,0 +1,2 @@
+-- error: 2:34 expected a string
+CREATE TYPE mood AS ENUM ('sad', 1);

@@ -1,0 +1,2 @@
+-- error: 2:62 expected UNSAFE, RESTRICTED or SAFE
+CREATE FUNCTION f() RETURNS int AS 'x' LANGUAGE sql PARALLEL fast;

@@ -1,0 +1,2 @@
+-- error: 2:18 expected TO
+GRANT SELECT ON t;

@@ -1,0 +1,2 @@
+-- error: 2:33 expected an isolation level
+SET TRANSACTION ISOLATION LEVEL SOMETIMES;

@@ -1,0 +1,28 @@
+-- SQLite utility statements, in an order a database accepts.
+PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys=OFF;
+PRAGMA main.journal_mode = WAL;
+PRAGMA table_info(accounts);
+PRAGMA user_version = 3;
+PRAGMA cache_size = -2000;
+PRAGMA integrity_check;
+BEGIN;
+SAVEPOINT before_change;
+RELEASE before_change;
+COMMIT;
+BEGIN IMMEDIATE TRANSACTION;
+SAVEPOINT again;
+ROLLBACK TRANSACTION TO SAVEPOINT again;
+RELEASE SAVEPOINT again;
+END TRANSACTION;
+BEGIN DEFERRED;
+ROLLBACK;
+BEGIN EXCLUSIVE TRANSACTION;
+COMMIT TRANSACTION;
+VACUUM;
+VACUUM main;
+VACUUM INTO 'backup.db';
+ANALYZE;
+ANALYZE main.accounts;
+REINDEX;
+REINDEX accounts;
