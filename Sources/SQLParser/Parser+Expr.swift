@@ -157,10 +157,12 @@ extension Parser {
     /// After `op`: `ANY (...)`, `SOME (...)`, `ALL (...)`.
     private mutating func parseQuantified(_ left: Expr, op: String, start: Int) throws(ParseError) -> Expr? {
         let quantifier: Quantifier
-        switch current.keyword {
-        case .any where current.kind == .identifier: quantifier = .any
-        case .some where current.kind == .identifier: quantifier = .some
-        case .all where current.kind == .identifier: quantifier = .all
+        // Unwrap first: on an Optional, `case .some` would match every keyword.
+        guard current.kind == .identifier, let keyword = current.keyword else { return nil }
+        switch keyword {
+        case .any: quantifier = .any
+        case .some: quantifier = .some
+        case .all: quantifier = .all
         default: return nil
         }
         guard peek().kind == .leftParen else { return nil }

@@ -109,7 +109,7 @@ extension Parser {
                 break
             }
         }
-        if at(.table) { return try parseCreateTable(m) }
+        if at(.table) || at(.foreign, .table) { return try parseCreateTable(m) }
         if at(.index) { return try parseCreateIndex(m) }
         return try parseCreateObject(m)
     }
