@@ -10,7 +10,7 @@
 #   BENCH_SCRATCH_PATH=.build    swift build scratch path (binary: $BENCH_SCRATCH_PATH/release/switchgate)
 #   BENCH_SKIP_BUILD=1           use the existing binary
 #   BENCH_SWITCHGATE_CMD=...     override the switchgate command prefix (e.g. "cat")
-#   BENCH_SQUAWK_CMD=...         override the squawk command prefix (e.g. "squawk --reporter gcc")
+#   BENCH_SQUAWK_CMD=...         override the squawk command prefix (default "squawk --reporter gcc", its cheapest output)
 # Needs: python3, squawk (python3 -m pip install squawk-cli), swift.
 set -euo pipefail
 
@@ -45,4 +45,4 @@ fi
 
 # 3. measure
 exec python3 scripts/bench_parse.py --synth "$SYNTH" --corpus "$SHARED/corpus" \
-    --switchgate-cmd "$BENCH_SWITCHGATE_CMD" --squawk-cmd "${BENCH_SQUAWK_CMD:-squawk}"
+    --switchgate-cmd "$BENCH_SWITCHGATE_CMD" --squawk-cmd "${BENCH_SQUAWK_CMD:-squawk --reporter gcc}"
