@@ -113,12 +113,18 @@ def main():
         print("bench: %s: %d files, %d bytes under %s (argv %d of ARG_MAX %d bytes)"
               % (name, len(files), nbytes, root, need, limit), file=sys.stderr)
 
+        # switchgate reads folders itself; where the folder holds exactly these files,
+        # give it the folder (swift-argument-parser is quadratic in the number of
+        # positional arguments: ~0.15 s for 2,000 paths). squawk does not recurse.
+        sg_files = ["."] if not skip_sqlite else files
         # warm-up + sanity checks (untimed)
-        _w, _c, p = run_once(sg, files, root, capture=True)
+        _w, _c, p = run_once(sg, sg_files, root, capture=True)
         summary = p.stdout.decode("utf-8", "replace").strip().splitlines()
         print("bench: %s: switchgate exit %d, stdout %d lines%s" % (
             name, p.returncode, len(summary),
             (", last: " + summary[-1][:200]) if summary else ""), file=sys.stderr)
+        if summary and ("files=%d " % len(files)) not in summary[-1]:
+            sys.exit("bench: switchgate did not read the same %d files: %s" % (len(files), summary[-1]))
         if p.returncode not in (0, 1):
             print("bench: warning: switchgate exited %d: %s" % (
                 p.returncode, p.stderr.decode("utf-8", "replace")[-500:]), file=sys.stderr)
@@ -135,7 +141,7 @@ def main():
         print("bench: %s: squawk exit %d, checked %d files, %d 'syntax-error' mentions, %d bytes of stdout"
               % (name, p.returncode, checked, out.count("syntax-error"), len(out)), file=sys.stderr)
 
-        sg_med, sg_cpu, sg_min, sg_max = bench(sg, files, root, a.runs)
+        sg_med, sg_cpu, sg_min, sg_max = bench(sg, sg_files, root, a.runs)
         sq_med, sq_cpu, sq_min, sq_max = bench(sq, files, root, a.runs)
         rows.append((name, len(files), nbytes / MIB, sg_med, sg_cpu, sq_med, sq_cpu))
         print("bench: %s: switchgate wall min/med/max %.3f/%.3f/%.3f s, squawk %.3f/%.3f/%.3f s"
