@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares `switchgate parse --format json` with the committed libpg_query oracle.
 
-    python3 scripts/oracle-diff.py .build/release/switchgate [--show N]
+    python3 scripts/oracle-diff.py .build/release/switchgate [--show N] [--oracle FILE --root DIR]
 
 Prints the agreement rate on statement boundaries and node names and the first
 disagreements. The same comparison runs as a Swift test (OracleCorpusTests).
@@ -11,7 +11,10 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 corpus = os.path.join(os.path.dirname(root), "shared", "corpus")
 binary = sys.argv[1]
 show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 30
-oracle = [json.loads(l) for l in open(os.path.join(root, "Tests/Fixtures/oracle/postgres.jsonl"))]
+oracle_path = sys.argv[sys.argv.index("--oracle") + 1] if "--oracle" in sys.argv else os.path.join(root, "Tests/Fixtures/oracle/postgres.jsonl")
+if "--root" in sys.argv:
+    corpus = sys.argv[sys.argv.index("--root") + 1]
+oracle = [json.loads(l) for l in open(oracle_path)]
 files = [os.path.join(corpus, o["file"]) for o in oracle]
 out = subprocess.run([binary, "parse", "--format", "json", *files], capture_output=True, text=True)
 ours = {}
