@@ -15,7 +15,9 @@ let package = Package(
         .target(name: "SQLSyntax"),
         .target(name: "Diagnostics", dependencies: ["SQLSyntax"]),
         .target(name: "SQLParser", dependencies: ["SQLSyntax", "Diagnostics"]),
+        .target(name: "SchemaCatalog", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
         .target(name: "Reporters", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
+        .target(name: "MigrationLayout"),
         .executableTarget(
             name: "switchgate",
             dependencies: [
@@ -28,6 +30,7 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "SQLParser", "Diagnostics"]),
         .testTarget(
             name: "SQLParserTests", dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

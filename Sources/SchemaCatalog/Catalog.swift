@@ -1,0 +1,180 @@
+import SQLSyntax
+
+/// A schema object's address: its schema and its name, both as PostgreSQL stores
+/// them (folded, unquoted, at most 63 bytes).
+public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var schema: String
+    public var name: String
+
+    public init(_ schema: String, _ name: String) {
+        self.schema = schema
+        self.name = name
+    }
+
+    public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
+        (lhs.schema, lhs.name) < (rhs.schema, rhs.name)
+    }
+
+    /// `schema.name`, quoted where PostgreSQL would quote.
+    public var description: String { "\(SQLName.quoted(schema)).\(SQLName.quoted(name))" }
+}
+
+/// The whole schema of one database at one point in time, as a value.
+///
+/// Applying a migration returns a new `Catalog`; the snapshots S0, S1 and S2 of a
+/// rollout are plain copies (copy-on-write keeps them cheap). Replay
+/// (`Catalog+Apply*.swift`) and the database adapters both produce this type, so
+/// every rule can be tested without a database.
+public struct Catalog: Hashable, Sendable {
+    public var dialect: Dialect
+    /// Schemas searched for unqualified names, in order (`SET search_path`).
+    public var searchPath: [String]
+    public var schemas: [String: SchemaInfo]
+    public var tables: [ObjectKey: Table]
+    public var views: [ObjectKey: View]
+    public var sequences: [ObjectKey: Sequence]
+    /// Indexes by their own name; `Index.table` says which table they belong to.
+    public var indexes: [ObjectKey: Index]
+    public var types: [ObjectKey: UserType]
+    /// Functions and procedures by name; overloads differ by argument types.
+    public var functions: [ObjectKey: [Function]]
+    public var extensions: [String: Extension]
+
+    /// An empty database as `CREATE DATABASE` leaves it: the `public` schema
+    /// (PostgreSQL) or `main` (SQLite).
+    public init(dialect: Dialect) {
+        self.dialect = dialect
+        let home = dialect.kind == .sqlite ? "main" : "public"
+        self.searchPath = [home]
+        self.schemas = [home: SchemaInfo(name: home)]
+        self.tables = [:]
+        self.views = [:]
+        self.sequences = [:]
+        self.indexes = [:]
+        self.types = [:]
+        self.functions = [:]
+        self.extensions = [:]
+    }
+
+    /// The schema an unqualified new object goes into: the first schema of the
+    /// search path that exists.
+    public var creationSchema: String {
+        searchPath.first { schemas[$0] != nil } ?? searchPath.first ?? "public"
+    }
+
+    /// What kind of relation (table, view, sequence, index) holds `key`, if any.
+    /// PostgreSQL keeps all of them, and composite types, in one namespace per schema.
+    public func relationKind(_ key: ObjectKey) -> RelationKind? {
+        if let table = tables[key] { return table.kind == .foreign ? .foreignTable : .table }
+        if let view = views[key] { return view.materialized ? .materializedView : .view }
+        if sequences[key] != nil { return .sequence }
+        if indexes[key] != nil { return .index }
+        if let type = types[key], case .composite = type.definition { return .compositeType }
+        return nil
+    }
+
+    /// Resolves a possibly unqualified name to the key of an existing object, using
+    /// the search path; `exists` says whether a key holds the wanted kind of object.
+    public func resolve(_ name: QualifiedName, exists: (ObjectKey) -> Bool) -> ObjectKey? {
+        let objectName = SQLName.truncated(name.name)
+        if let schema = name.qualifier {
+            let key = ObjectKey(SQLName.truncated(schema), objectName)
+            return exists(key) ? key : nil
+        }
+        for schema in implicitSchemas {
+            let key = ObjectKey(schema, objectName)
+            if exists(key) { return key }
+        }
+        return nil
+    }
+
+    /// The key a new object named `name` gets: its schema, or the creation schema.
+    public func keyForNew(_ name: QualifiedName) -> ObjectKey {
+        ObjectKey(name.qualifier.map(SQLName.truncated) ?? creationSchema, SQLName.truncated(name.name))
+    }
+
+    /// Schemas searched for unqualified names: `pg_catalog` first (as PostgreSQL
+    /// does when it is not listed), then the search path; `temp` schemas are not modelled.
+    public var implicitSchemas: [String] {
+        searchPath.contains("pg_catalog") ? searchPath : ["pg_catalog"] + searchPath
+    }
+
+    public func table(_ name: QualifiedName) -> ObjectKey? {
+        resolve(name) { tables[$0] != nil }
+    }
+
+    public func view(_ name: QualifiedName) -> ObjectKey? {
+        resolve(name) { views[$0] != nil }
+    }
+
+    public func sequence(_ name: QualifiedName) -> ObjectKey? {
+        resolve(name) { sequences[$0] != nil }
+    }
+
+    public func index(_ name: QualifiedName) -> ObjectKey? {
+        resolve(name) { indexes[$0] != nil }
+    }
+
+    public func type(_ name: QualifiedName) -> ObjectKey? {
+        resolve(name) { types[$0] != nil }
+    }
+
+    /// Indexes that belong to `table`, by name.
+    public func indexes(on table: ObjectKey) -> [Index] {
+        indexes.values.filter { $0.table == table }.sorted { $0.name < $1.name }
+    }
+}
+
+public enum RelationKind: String, Sendable, Hashable {
+    case table, foreignTable = "foreign table", view, materializedView = "materialized view", sequence, index
+    case compositeType = "composite type"
+}
+
+/// Helpers for names as PostgreSQL stores and prints them.
+public enum SQLName {
+    /// PostgreSQL truncates identifiers to NAMEDATALEN - 1 = 63 bytes.
+    public static let maximumLength = 63
+
+    public static func truncated(_ name: String) -> String {
+        var utf8 = Array(name.utf8)
+        guard utf8.count > maximumLength else { return name }
+        utf8 = Array(utf8[0..<maximumLength])
+        // Do not cut a multi-byte character in half.
+        while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
+        if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The name as `quote_ident` would print it.
+    public static func quoted(_ name: String) -> String {
+        let plain = !name.isEmpty && name.utf8.allSatisfy { b in
+            (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95
+        } && !(name.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
+        if plain, let keyword = KeywordLookup.keyword(name), keyword.postgresCategory != .unreserved,
+            keyword.postgresCategory != .none
+        {
+            return "\"\(name)\""
+        }
+        if plain { return name }
+        return "\"" + name.replacingQuotes() + "\""
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        var out = ""
+        for c in self {
+            if c == "\"" { out += "\"\"" } else { out.append(c) }
+        }
+        return out
+    }
+}
+
+public struct SchemaInfo: Hashable, Sendable {
+    public var name: String
+    public var owner: String?
+    public init(name: String, owner: String? = nil) {
+        self.name = name
+        self.owner = owner
+    }
+}

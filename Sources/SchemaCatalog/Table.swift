@@ -1,0 +1,287 @@
+import SQLSyntax
+
+/// A table (plain, partitioned, a partition, or foreign) with everything hung on it.
+public struct Table: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case table
+        /// `PARTITION BY` parent.
+        case partitioned
+        case foreign
+    }
+
+    public var key: ObjectKey
+    public var kind: Kind
+    public var persistence: TablePersistence
+    public var columns: [Column]
+    public var constraints: [Constraint]
+    /// The parent when this table is a partition (`PARTITION OF` / `ATTACH PARTITION`).
+    public var partitionOf: ObjectKey?
+    /// `INHERITS (...)` parents, in order.
+    public var inherits: [ObjectKey]
+    public var triggers: [Trigger]
+    public var policies: [Policy]
+    public var rowLevelSecurity: Bool
+    /// SQLite `WITHOUT ROWID` / `STRICT`.
+    public var withoutRowid: Bool
+    public var strict: Bool
+
+    public init(key: ObjectKey, kind: Kind = .table, persistence: TablePersistence = .permanent, columns: [Column] = []) {
+        self.key = key
+        self.kind = kind
+        self.persistence = persistence
+        self.columns = columns
+        self.constraints = []
+        self.partitionOf = nil
+        self.inherits = []
+        self.triggers = []
+        self.policies = []
+        self.rowLevelSecurity = false
+        self.withoutRowid = false
+        self.strict = false
+    }
+
+    public func column(_ name: String) -> Column? {
+        columns.first { $0.name == name }
+    }
+
+    public func columnIndex(_ name: String) -> Int? {
+        columns.firstIndex { $0.name == name }
+    }
+
+    public func constraint(_ name: String) -> Constraint? {
+        constraints.first { $0.name == name }
+    }
+
+    /// The primary key, if the table has one.
+    public var primaryKey: Constraint? {
+        constraints.first { $0.kind == .primaryKey }
+    }
+}
+
+/// A column as PostgreSQL's `pg_attribute` describes it.
+public struct Column: Hashable, Sendable {
+    public var name: String
+    public var type: ColumnType
+    public var notNull: Bool
+    /// The default expression, as SQL text; nil when there is none.
+    public var defaultValue: DefaultValue?
+    public var identity: Identity?
+    /// `GENERATED ALWAYS AS (expr) STORED | VIRTUAL`: the expression text.
+    public var generated: GeneratedColumn?
+    public var collation: String?
+
+    public init(name: String, type: ColumnType, notNull: Bool = false, defaultValue: DefaultValue? = nil) {
+        self.name = name
+        self.type = type
+        self.notNull = notNull
+        self.defaultValue = defaultValue
+        self.identity = nil
+        self.generated = nil
+        self.collation = nil
+    }
+
+    public enum Identity: String, Hashable, Sendable {
+        case always
+        case byDefault = "by default"
+    }
+
+    /// Whether an INSERT that leaves this column out still succeeds.
+    public var isFilledWhenOmitted: Bool {
+        !notNull || defaultValue != nil || identity != nil || generated != nil
+    }
+}
+
+public struct DefaultValue: Hashable, Sendable {
+    /// The expression as written (or as the server printed it when introspected).
+    public var sql: String
+    public var volatility: Volatility
+    /// A sequence the default draws from (`nextval('seq')`), for serial and identity columns.
+    public var sequence: ObjectKey?
+
+    public init(sql: String, volatility: Volatility, sequence: ObjectKey? = nil) {
+        self.sql = sql
+        self.volatility = volatility
+        self.sequence = sequence
+    }
+}
+
+public struct GeneratedColumn: Hashable, Sendable {
+    public var sql: String
+    public var stored: Bool
+    public init(sql: String, stored: Bool) {
+        self.sql = sql
+        self.stored = stored
+    }
+}
+
+/// `IMMUTABLE`, `STABLE` or `VOLATILE`, as in `pg_proc.provolatile`.
+public enum Volatility: String, Hashable, Sendable, Comparable {
+    case immutable, stable, volatile
+
+    private var rank: Int {
+        switch self {
+        case .immutable: return 0
+        case .stable: return 1
+        case .volatile: return 2
+        }
+    }
+
+    public static func < (lhs: Volatility, rhs: Volatility) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A table constraint (`pg_constraint`), NOT NULL excluded (it lives on the column).
+public struct Constraint: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case primaryKey = "primary_key"
+        case unique
+        case check
+        case foreignKey = "foreign_key"
+        case exclusion
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// Key columns (PRIMARY KEY, UNIQUE, FOREIGN KEY, EXCLUDE); columns named by a CHECK.
+    public var columns: [String]
+    /// `CHECK (...)` expression or EXCLUDE elements, as SQL text.
+    public var expression: String?
+    public var foreignKey: ForeignKey?
+    /// False after `NOT VALID` until `VALIDATE CONSTRAINT`.
+    public var validated: Bool
+    public var deferrable: Bool
+    public var initiallyDeferred: Bool
+    /// The index that enforces a PRIMARY KEY, UNIQUE or EXCLUDE constraint.
+    public var index: String?
+    /// `UNIQUE NULLS NOT DISTINCT` (PostgreSQL 15+).
+    public var nullsNotDistinct: Bool
+    /// `NO INHERIT` on a CHECK.
+    public var noInherit: Bool
+
+    public init(name: String, kind: Kind, columns: [String] = [], expression: String? = nil, foreignKey: ForeignKey? = nil, validated: Bool = true) {
+        self.name = name
+        self.kind = kind
+        self.columns = columns
+        self.expression = expression
+        self.foreignKey = foreignKey
+        self.validated = validated
+        self.deferrable = false
+        self.initiallyDeferred = false
+        self.index = nil
+        self.nullsNotDistinct = false
+        self.noInherit = false
+    }
+}
+
+public struct ForeignKey: Hashable, Sendable {
+    public var table: ObjectKey
+    public var columns: [String]
+    public var onDelete: ReferentialAction
+    public var onUpdate: ReferentialAction
+    public var match: String?
+
+    public init(table: ObjectKey, columns: [String], onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction, match: String? = nil) {
+        self.table = table
+        self.columns = columns
+        self.onDelete = onDelete
+        self.onUpdate = onUpdate
+        self.match = match
+    }
+}
+
+public enum ReferentialAction: String, Hashable, Sendable {
+    case noAction = "no action"
+    case restrict
+    case cascade
+    case setNull = "set null"
+    case setDefault = "set default"
+}
+
+/// An index (`pg_index`), whether made by CREATE INDEX or by a constraint.
+public struct Index: Hashable, Sendable {
+    public var key: ObjectKey
+    public var table: ObjectKey
+    public var unique: Bool
+    /// `btree`, `gin`, `gist`, ...
+    public var method: String
+    public var keys: [IndexPart]
+    public var include: [String]
+    /// The partial-index predicate, as SQL text.
+    public var predicate: String?
+    /// False while a CONCURRENTLY build has failed or not finished (`indisvalid`).
+    public var valid: Bool
+    /// The constraint this index enforces, if any.
+    public var constraint: String?
+    public var nullsNotDistinct: Bool
+
+    public init(key: ObjectKey, table: ObjectKey, unique: Bool = false, method: String = "btree", keys: [IndexPart]) {
+        self.key = key
+        self.table = table
+        self.unique = unique
+        self.method = method
+        self.keys = keys
+        self.include = []
+        self.predicate = nil
+        self.valid = true
+        self.constraint = nil
+        self.nullsNotDistinct = false
+    }
+
+    public var name: String { key.name }
+
+    /// Plain column names of the key, when every key part is a column.
+    public var columnNames: [String]? {
+        var names: [String] = []
+        for k in keys {
+            guard case .column(let name) = k else { return nil }
+            names.append(name)
+        }
+        return names
+    }
+}
+
+public enum IndexPart: Hashable, Sendable {
+    case column(String)
+    /// An expression key, as SQL text, with the columns it reads.
+    case expression(String, columns: [String])
+
+    /// Columns this key reads.
+    public var columns: [String] {
+        switch self {
+        case .column(let name): return [name]
+        case .expression(_, let columns): return columns
+        }
+    }
+}
+
+public struct Trigger: Hashable, Sendable {
+    public var name: String
+    /// The function it runs (PostgreSQL) — nil for SQLite triggers with inline bodies.
+    public var function: ObjectKey?
+    public var timing: String
+    public var events: [String]
+    public var forEachRow: Bool
+    public init(name: String, function: ObjectKey?, timing: String, events: [String], forEachRow: Bool) {
+        self.name = name
+        self.function = function
+        self.timing = timing
+        self.events = events
+        self.forEachRow = forEachRow
+    }
+}
+
+public struct Policy: Hashable, Sendable {
+    public var name: String
+    public var command: String
+    public var permissive: Bool
+    public var roles: [String]
+    public var using: String?
+    public var withCheck: String?
+    public init(name: String, command: String = "all", permissive: Bool = true, roles: [String] = [], using: String? = nil, withCheck: String? = nil) {
+        self.name = name
+        self.command = command
+        self.permissive = permissive
+        self.roles = roles
+        self.using = using
+        self.withCheck = withCheck
+    }
+}
