@@ -8,11 +8,14 @@ public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Where in the statement the problem is, when known.
     public var span: SourceSpan?
+    /// PostgreSQL's DETAIL line, when it gives one (which object depends on which).
+    public var detail: String?
 
-    public init(_ sqlState: String, _ message: String, span: SourceSpan? = nil) {
+    public init(_ sqlState: String, _ message: String, span: SourceSpan? = nil, detail: String? = nil) {
         self.sqlState = sqlState
         self.message = message
         self.span = span
+        self.detail = detail
     }
 
     public var description: String { "\(message) (SQLSTATE \(sqlState))" }
@@ -43,4 +46,5 @@ public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let ambiguousColumn = "42702"
     public static let objectInUse = "55006"
     public static let duplicatePreparedStatement = "42P05"
+    public static let invalidForeignKey = "42830"
 }

@@ -175,11 +175,11 @@ public struct Constraint: Hashable, Sendable {
 public struct ForeignKey: Hashable, Sendable {
     public var table: ObjectKey
     public var columns: [String]
-    public var onDelete: ReferentialAction
-    public var onUpdate: ReferentialAction
+    public var onDelete: ForeignKeyAction
+    public var onUpdate: ForeignKeyAction
     public var match: String?
 
-    public init(table: ObjectKey, columns: [String], onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction, match: String? = nil) {
+    public init(table: ObjectKey, columns: [String], onDelete: ForeignKeyAction = .noAction, onUpdate: ForeignKeyAction = .noAction, match: String? = nil) {
         self.table = table
         self.columns = columns
         self.onDelete = onDelete
@@ -188,7 +188,7 @@ public struct ForeignKey: Hashable, Sendable {
     }
 }
 
-public enum ReferentialAction: String, Hashable, Sendable {
+public enum ForeignKeyAction: String, Hashable, Sendable {
     case noAction = "no action"
     case restrict
     case cascade

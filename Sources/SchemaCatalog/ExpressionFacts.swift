@@ -1,0 +1,101 @@
+import SQLSyntax
+
+/// What replay needs to know about an expression without binding it: the
+/// columns it names and how volatile it is.
+enum ExpressionFacts {
+    /// Distinct column names referenced (last part of each column reference), in
+    /// first-seen order. Subqueries are not entered.
+    static func columns(_ expr: Expr) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        walk(expr) { e in
+            if case .column(let name) = e.kind, !seen.contains(name.name) {
+                seen.insert(name.name)
+                names.append(name.name)
+            }
+        }
+        return names
+    }
+
+    /// Function names called, lower case, unqualified.
+    static func functionNames(_ expr: Expr) -> [QualifiedName] {
+        var names: [QualifiedName] = []
+        walk(expr) { e in
+            if case .function(let call) = e.kind { names.append(call.name) }
+        }
+        return names
+    }
+
+    /// Built-in functions that are not immutable (pg_proc.provolatile), for the
+    /// ones defaults use; anything else unknown is assumed volatile.
+    static let builtinVolatility: [String: Volatility] = [
+        "now": .stable, "current_timestamp": .stable, "current_date": .stable, "current_time": .stable,
+        "localtime": .stable, "localtimestamp": .stable, "statement_timestamp": .stable,
+        "transaction_timestamp": .stable, "current_user": .stable, "session_user": .stable, "user": .stable,
+        "current_role": .stable, "current_schema": .stable, "current_catalog": .stable, "current_setting": .stable,
+        "to_char": .stable, "to_timestamp": .stable, "timezone": .stable, "age": .stable,
+        "clock_timestamp": .volatile, "timeofday": .volatile, "random": .volatile, "nextval": .volatile,
+        "gen_random_uuid": .volatile, "uuid_generate_v1": .volatile, "uuid_generate_v1mc": .volatile,
+        "uuid_generate_v4": .volatile, "setval": .volatile, "txid_current": .stable,
+        "lower": .immutable, "upper": .immutable, "coalesce": .immutable, "nullif": .immutable,
+        "greatest": .immutable, "least": .immutable, "md5": .immutable, "length": .immutable,
+        "concat": .stable, "jsonb_build_object": .stable, "json_build_object": .stable,
+        "array": .immutable, "abs": .immutable, "round": .immutable, "trim": .immutable, "btrim": .immutable,
+        "substring": .immutable, "replace": .immutable, "to_jsonb": .stable, "jsonb_build_array": .stable,
+        "extract": .immutable, "date_part": .stable, "date_trunc": .stable, "make_interval": .immutable,
+    ]
+
+    /// The volatility of an expression: the most volatile function it calls.
+    static func volatility(_ expr: Expr, functions: (QualifiedName) -> Volatility?) -> Volatility {
+        var result = Volatility.immutable
+        walk(expr) { e in
+            switch e.kind {
+            case .function(let call):
+                let v = functions(call.name) ?? builtinVolatility[call.name.name] ?? .volatile
+                result = max(result, v)
+            case .subquery, .exists, .arraySubquery, .inSubquery:
+                result = max(result, .volatile)
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    /// Calls `visit` on `expr` and every expression inside it (not inside subqueries).
+    static func walk(_ expr: Expr, _ visit: (Expr) -> Void) {
+        visit(expr)
+        func each(_ list: [Expr]) { for e in list { walk(e, visit) } }
+        switch expr.kind {
+        case .column, .star, .literal, .parameter, .defaultValue, .invalid, .typedLiteral:
+            break
+        case .unary(_, let operand): walk(operand, visit)
+        case .binary(_, let l, let r): each([l, r])
+        case .isTest(let e, _, _): walk(e, visit)
+        case .isDistinctFrom(let a, let b, _): each([a, b])
+        case .between(let e, let low, let high, _, _): each([e, low, high])
+        case .like(let e, let p, let esc, _, _): each([e, p] + (esc.map { [$0] } ?? []))
+        case .inList(let e, let items, _): each([e] + items)
+        case .inSubquery(let e, _, _): walk(e, visit)
+        case .quantified(let e, _, _, _, let array): each([e] + (array.map { [$0] } ?? []))
+        case .exists, .subquery, .arraySubquery: break
+        case .array(let items), .row(let items, _): each(items)
+        case .cast(let e, _): walk(e, visit)
+        case .function(let call):
+            each(call.arguments.map(\.value))
+            if let f = call.filter { walk(f, visit) }
+            each(call.orderBy.map(\.expr))
+        case .caseWhen(let operand, let branches, let otherwise):
+            if let operand { walk(operand, visit) }
+            for b in branches { each([b.condition, b.result]) }
+            if let otherwise { walk(otherwise, visit) }
+        case .subscripted(let e, let subs):
+            walk(e, visit)
+            for s in subs { each([s.lower, s.upper].compactMap { $0 }) }
+        case .field(let e, _): walk(e, visit)
+        case .collate(let e, _): walk(e, visit)
+        case .atTimeZone(let e, let z): each([e] + (z.map { [$0] } ?? []))
+        case .raise(_, let m): if let m { walk(m, visit) }
+        }
+    }
+}
