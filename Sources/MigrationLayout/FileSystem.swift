@@ -1,0 +1,112 @@
+import Foundation
+
+/// One entry of a folder listing.
+struct FolderEntry: Sendable, Hashable {
+    /// The last path component.
+    var name: String
+    /// The folder path as given, joined with `name`.
+    var path: String
+    var isDirectory: Bool
+}
+
+/// The few file-system operations the loader needs, with failures turned into
+/// `MigrationLayoutError`s that name the path.
+enum FileSystem {
+    /// Files above this size are refused rather than read into memory.
+    static let maximumSize = 1 << 30
+
+    enum Kind { case file, directory }
+
+    /// What is at `path` (following symbolic links), or `nil` when nothing is.
+    static func kind(_ path: String) -> Kind? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue ? .directory : .file
+    }
+
+    static func isFile(_ path: String) -> Bool { kind(path) == .file }
+    static func isDirectory(_ path: String) -> Bool { kind(path) == .directory }
+
+    /// `folder/name`, without doubling a trailing slash; `folder` stays as given.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The folder holding `path`, as a path usable for existence checks.
+    static func parent(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
+    /// The last path component of `path`.
+    static func lastComponent(_ path: String) -> String {
+        URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    /// The folder's entries, hidden ones (`.name`) left out, sorted by the bytes of their
+    /// names so that every run sees the same order. An entry that cannot be examined
+    /// (a dangling link) is listed as a file, so that reading it reports the problem.
+    static func list(_ folder: String) throws(MigrationLayoutError) -> [FolderEntry] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .unreadable(path: folder, reason: reason(error))
+        }
+        return names.filter { !$0.hasPrefix(".") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { name in
+                let path = join(folder, name)
+                return FolderEntry(name: name, path: path, isDirectory: isDirectory(path))
+            }
+    }
+
+    /// What sort of thing a path names, following links.
+    enum Node { case regular, stream, device, other }
+
+    static func node(_ path: String) -> Node? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFIFO, S_IFSOCK: return .stream
+        case S_IFCHR, S_IFBLK: return .device
+        default: return .other
+        }
+    }
+
+    /// The whole file. Pipes (`<(git show ...)`) are read to their end; devices and
+    /// anything above `maximumSize` are refused, so that nothing hangs or exhausts memory.
+    static func read(_ path: String) throws(MigrationLayoutError) -> [UInt8] {
+        let node = self.node(path)
+        if node == .device || node == .other {
+            throw .unreadable(path: path, reason: "not a regular file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: node == nil ? "no such file" : "permission denied")
+        }
+        defer { try? handle.close() }
+        let tooLarge = MigrationLayoutError.unreadable(path: path, reason: "larger than \(maximumSize >> 20) MiB")
+        do {
+            if node == .regular {
+                guard try handle.seekToEnd() <= UInt64(maximumSize) else { throw tooLarge }
+                try handle.seek(toOffset: 0)
+                return [UInt8](try handle.readToEnd() ?? Data())
+            }
+            var bytes: [UInt8] = []
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                bytes.append(contentsOf: chunk)
+                guard bytes.count <= maximumSize else { throw tooLarge }
+            }
+            return bytes
+        } catch let error as MigrationLayoutError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: reason(error))
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let text = (error as NSError).localizedFailureReason ?? error.localizedDescription
+        return text.isEmpty ? "\(error)" : text
+    }
+}

@@ -1,0 +1,57 @@
+/// One line of a file, by byte offsets.
+struct Line {
+    /// 1-based.
+    var number: Int
+    /// Offset of the first byte.
+    var start: Int
+    /// Offset just past the last byte before the line break (a `\r` before `\n` excluded).
+    var end: Int
+    /// Offset of the next line's first byte (past the `\n`), or the file's end.
+    var next: Int
+}
+
+/// The lines of a byte buffer, split at `\n`. Works on any bytes; nothing is decoded.
+struct Lines: Sequence {
+    let bytes: [UInt8]
+
+    func makeIterator() -> AnyIterator<Line> {
+        var offset = 0
+        var number = 0
+        let bytes = self.bytes
+        return AnyIterator {
+            guard offset < bytes.count else { return nil }
+            number += 1
+            let start = offset
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let next = end < bytes.count ? end + 1 : end
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            offset = next
+            return Line(number: number, start: start, end: end, next: next)
+        }
+    }
+}
+
+extension Line {
+    /// Whether the line holds only spaces and tabs.
+    func isBlank(in bytes: [UInt8]) -> Bool {
+        bytes[start..<end].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// Whether the line, after leading spaces and tabs, starts a `--` comment.
+    func isComment(in bytes: [UInt8]) -> Bool {
+        let text = bytes[start..<end].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return text.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")])
+    }
+
+    /// The text after a `--` at the very start of the line, trimmed and with runs of
+    /// white space made single spaces; `nil` when the line does not start with `--`.
+    /// Only comment lines are decoded, so scanning a large file stays cheap.
+    func commentText(in bytes: [UInt8]) -> String? {
+        guard end - start >= 2, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-") else {
+            return nil
+        }
+        let text = String(decoding: bytes[(start + 2)..<end], as: UTF8.self)
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}

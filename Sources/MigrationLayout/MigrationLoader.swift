@@ -1,0 +1,142 @@
+/// Reads the migration paths of the command line (SPEC §5, MIGRATION_PATH...) into the
+/// ordered files to apply, with the layout of each folder and how its tool runs each
+/// file (SPEC §3, "Transactions").
+///
+/// ```swift
+/// let load = try MigrationLoader.load(paths: ["db/migrations"])
+/// for file in load.files { ... file.appliedBytes ... file.transaction ... }
+/// ```
+public enum MigrationLoader {
+    /// Reads every path, in the order given.
+    ///
+    /// - A folder: its layout is detected (see `docs/migration-layouts.md`) and its
+    ///   migrations come in the tool's order.
+    /// - A file: applied as it is, statement by statement (SPEC §3), unless it carries
+    ///   goose or dbmate markers, in which case only its Up section is applied, with that
+    ///   tool's transaction rules. A file named `sqitch.plan` reads the sqitch project.
+    ///
+    /// - Parameters:
+    ///   - assumeInTransaction: `--assume-in-transaction`: every file runs as one
+    ///     transaction (`.perFile`), whatever its layout says.
+    ///   - layout: `--layout`: read every folder (and file) as this layout instead of
+    ///     detecting it, for folders the heuristics get wrong.
+    /// - Throws: the first path that cannot be read, with the file (and line) to blame.
+    public static func load(
+        paths: [String], assumeInTransaction: Bool = false, layout: MigrationLayoutKind? = nil
+    ) throws(MigrationLayoutError) -> MigrationLoad {
+        var sets: [MigrationSet] = []
+        for path in paths {
+            let cache = FileCache()
+            var set = try load(path: path, layout: layout, cache: cache)
+            if assumeInTransaction {
+                for index in set.files.indices { set.files[index].transaction = .perFile }
+            }
+            sets.append(set)
+        }
+        return MigrationLoad(sets: sets)
+    }
+
+    /// The layout that `load` would use for a path without `layout:`; `nil` for a folder
+    /// that holds nothing that looks like a migration.
+    public static func detectLayout(path: String) throws(MigrationLayoutError) -> MigrationLayoutKind? {
+        switch FileSystem.kind(path) {
+        case nil: throw .notFound(path: path)
+        case .directory:
+            return LayoutDetector.detect(folder: path, entries: try FileSystem.list(path), cache: FileCache())
+        case .file:
+            if FileSystem.lastComponent(path) == Sqitch.planName { return .sqitch }
+            return LayoutDetector.single(try FileSystem.read(path))
+        }
+    }
+
+    static func load(path: String, layout: MigrationLayoutKind?, cache: FileCache) throws(MigrationLayoutError)
+        -> MigrationSet
+    {
+        switch FileSystem.kind(path) {
+        case nil: throw .notFound(path: path)
+        case .directory: return try folder(path, layout: layout, cache: cache)
+        case .file: return try file(path, layout: layout, cache: cache)
+        }
+    }
+
+    static func folder(_ path: String, layout forced: MigrationLayoutKind?, cache: FileCache)
+        throws(MigrationLayoutError)
+        -> MigrationSet
+    {
+        let entries = try FileSystem.list(path)
+        let detected = forced ?? LayoutDetector.detect(folder: path, entries: entries, cache: cache)
+        guard let layout = detected else {
+            throw .noMigrations(path: path, layout: nil, hint: FolderWalk.hint(entries: entries, ignored: []))
+        }
+        switch layout {
+        case .golangMigrate: return try GolangMigrate.load(folder: path, entries: entries, cache: cache)
+        case .goose: return try Goose.load(folder: path, entries: entries, cache: cache)
+        case .dbmate: return try Dbmate.load(folder: path, entries: entries, cache: cache)
+        case .flyway: return try Flyway.load(folder: path, entries: entries, cache: cache)
+        case .diesel: return try Diesel.load(folder: path, entries: entries, cache: cache)
+        case .prisma: return try Prisma.load(folder: path, entries: entries, cache: cache)
+        case .sqlx: return try Sqlx.load(folder: path, entries: entries, cache: cache)
+        case .plain: return try Plain.load(folder: path, entries: entries, cache: cache)
+        case .files: return relabel(try Plain.load(folder: path, entries: entries, cache: cache), as: .files)
+        case .sqitch:
+            guard let plan = Sqitch.plan(forFolder: path) else {
+                throw .missingScript(path: FileSystem.join(path, Sqitch.planName), referencedFrom: nil, line: nil)
+            }
+            return try Sqitch.load(plan: plan, setPath: path, cache: cache)
+        }
+    }
+
+    static func file(_ path: String, layout forced: MigrationLayoutKind?, cache: FileCache) throws(MigrationLayoutError)
+        -> MigrationSet
+    {
+        let isPlan = FileSystem.lastComponent(path) == Sqitch.planName
+        if isPlan, forced == nil || forced == .sqitch {
+            return try Sqitch.load(plan: path, setPath: path, cache: cache)
+        }
+        let bytes = try cache.read(path)
+        let layout = forced ?? LayoutDetector.single(bytes)
+        let migration: MigrationFile
+        switch layout {
+        case .golangMigrate: migration = try GolangMigrate.single(path: path, bytes: bytes)
+        case .goose: migration = try Goose.single(path: path, bytes: bytes)
+        case .dbmate: migration = try Dbmate.single(path: path, bytes: bytes)
+        case .flyway: migration = try Flyway.single(path: path, bytes: bytes)
+        case .diesel: migration = try Diesel.single(path: path, bytes: bytes)
+        case .prisma: migration = Prisma.single(path: path, bytes: bytes)
+        case .sqlx: migration = try Sqlx.single(path: path, bytes: bytes)
+        case .plain: migration = try Plain.single(path: path, bytes: bytes)
+        case .files, .sqitch:
+            // A sqitch deploy script named on its own runs as it is, like any file.
+            var plain = try Plain.single(path: path, bytes: bytes)
+            plain.layout = layout
+            migration = plain
+        }
+        return MigrationSet(path: path, layout: layout, files: [migration])
+    }
+
+    static func relabel(_ set: MigrationSet, as layout: MigrationLayoutKind) -> MigrationSet {
+        var set = set
+        set.layout = layout
+        for index in set.files.indices { set.files[index].layout = layout }
+        return set
+    }
+}
+
+/// The bytes of the files read during one `load`, so that detection and loading read
+/// each file once.
+final class FileCache {
+    private var storage: [String: [UInt8]] = [:]
+
+    func read(_ path: String) throws(MigrationLayoutError) -> [UInt8] {
+        if let bytes = storage[path] { return bytes }
+        let bytes = try FileSystem.read(path)
+        storage[path] = bytes
+        return bytes
+    }
+
+    /// The file's bytes, or `nil` when it cannot be read (detection only guesses; the
+    /// loader reports the failure if it needs the file).
+    func peek(_ path: String) -> [UInt8]? {
+        try? read(path)
+    }
+}

@@ -1,0 +1,3 @@
+-- The first migration.
+--migrate:up
+CREATE SCHEMA shop;

@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);
+
+-- migrate:down
+DROP TABLE orders;

@@ -1,0 +1,1 @@
+DROP FUNCTION diesel_set_updated_at();

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY posts_id ON posts (id);

@@ -1,0 +1,1 @@
+CREATE TABLE no_marker (id int);

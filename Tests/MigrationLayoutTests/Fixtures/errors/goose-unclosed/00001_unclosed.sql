@@ -1,0 +1,3 @@
+-- +goose Up
+-- +goose StatementBegin
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;

@@ -1,0 +1,4 @@
+-- +goose Up
+CREATE TABLE marked (id int);
+-- +goose Down
+DROP TABLE marked;

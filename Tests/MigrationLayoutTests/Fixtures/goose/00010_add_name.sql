@@ -1,0 +1,3 @@
+-- Adds a display name.
+-- +goose up
+ALTER TABLE users ADD COLUMN name text;

@@ -1,0 +1,1 @@
+CREATE TABLE "Profile" ("id" SERIAL NOT NULL, "userId" INTEGER NOT NULL);

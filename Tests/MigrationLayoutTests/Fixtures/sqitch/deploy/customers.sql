@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE shop.customers ADD COLUMN email text;
+COMMIT;

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE shop.customers (id bigint PRIMARY KEY);
+COMMIT;

@@ -1,0 +1,2 @@
+-- no-transaction
+CREATE INDEX CONCURRENTLY tasks_title ON tasks (title);

@@ -1,0 +1,3 @@
+-- Not at the start, so sqlx ignores it:
+-- no-transaction
+ALTER TABLE tasks ADD COLUMN due date;
