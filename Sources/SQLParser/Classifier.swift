@@ -17,7 +17,73 @@ struct Classifier {
             i += 1
         }
         let (kind, node) = name(words, range)
-        return OtherStatement(kind: kind, postgresNode: node, names: [])
+        return OtherStatement(kind: kind, postgresNode: node, names: objectNames(range))
+    }
+
+    /// The objects a statement names, read without its grammar: the first dotted
+    /// name after the leading keywords (`CREATE ROLE admin` → admin,
+    /// `ALTER AGGREGATE s.agg(int) ...` → s.agg), and every name after `ON`
+    /// (`GRANT ... ON a, b TO ...`).
+    func objectNames(_ range: Range<Int>) -> [QualifiedName] {
+        var names: [QualifiedName] = []
+        var i = range.lowerBound
+        // Skip the leading keywords (and IF [NOT] EXISTS).
+        while i < range.upperBound, tokens[i].kind == .identifier, let k = tokens[i].keyword,
+            Classifier.leadingWords.contains(k)
+        {
+            i += 1
+        }
+        if let (name, _) = dottedName(at: i, range) { names.append(name) }
+        var j = range.lowerBound
+        while j < range.upperBound {
+            if tokens[j].kind == .identifier && tokens[j].keyword == .on {
+                var k = j + 1
+                while k < range.upperBound, tokens[k].kind == .identifier, let kw = tokens[k].keyword,
+                    [.table, .tables, .sequence, .function, .schema, .type, .all, .in, .insert, .update, .delete, .select,
+                     .to, .do, .instead, .also].contains(kw)
+                {
+                    k += 1
+                }
+                while let (name, next) = dottedName(at: k, range) {
+                    if !names.contains(name) { names.append(name) }
+                    guard next < range.upperBound, tokens[next].kind == .comma else { break }
+                    k = next + 1
+                }
+            }
+            j += 1
+        }
+        return names
+    }
+
+    /// Words that open a statement before the name of the object it is about.
+    static let leadingWords: Set<Keyword> = [
+        .create, .alter, .drop, .or, .replace, .global, .local, .temp, .temporary, .unlogged, .unique, .materialized,
+        .trusted, .procedural, .if, .not, .exists, .table, .role, .user, .group, .aggregate, .cast, .rule, .function,
+        .procedure, .routine, .database, .tablespace, .extension, .schema, .type, .domain, .sequence, .index, .view,
+        .trigger, .policy, .default, .privileges, .call, .explain, .operator, .class, .family, .collation, .text, .search,
+        .configuration, .dictionary, .parser, .template, .foreign, .data, .wrapper, .server, .publication,
+        .subscription, .statistics, .event, .language, .conversion, .access, .method, .transform, .large, .object,
+        .mapping, .for, .security, .label, .owned, .by, .reassign, .import, .refresh, .concurrently, .constraint,
+        .recursive, .prepare, .execute, .deallocate, .notify, .listen, .unlisten, .load, .lock, .in,
+    ]
+
+    /// `a.b.c` at token `i`, with the index after it.
+    private func dottedName(at start: Int, _ range: Range<Int>) -> (QualifiedName, Int)? {
+        var i = start
+        var parts: [Identifier] = []
+        while i < range.upperBound {
+            let t = tokens[i]
+            guard t.kind == .identifier || t.kind == .quotedIdentifier else { break }
+            if t.kind == .identifier, let k = t.keyword, k.postgresCategory == .reserved { break }
+            let parser = Parser(
+                source: source, tokens: tokens, dialect: dialect, start: i, limit: range.upperBound, stackGuard: StackGuard(floor: 0))
+            parts.append(parser.identifier(t))
+            i += 1
+            guard i + 1 < range.upperBound, tokens[i].kind == .dot else { break }
+            i += 1
+        }
+        guard !parts.isEmpty else { return nil }
+        return (QualifiedName(parts), i)
     }
 
     private func contains(_ range: Range<Int>, _ keyword: Keyword) -> Bool {
