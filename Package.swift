@@ -16,12 +16,14 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["SQLSyntax"]),
         .target(name: "SQLParser", dependencies: ["SQLSyntax", "Diagnostics"]),
         .target(name: "SchemaCatalog", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
-        .target(name: "Reporters", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
+        .target(name: "Reporters", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog"]),
         .target(name: "MigrationLayout"),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgresAdapter", dependencies: ["CLibPQ", "SchemaCatalog", "SQLSyntax"]),
         .executableTarget(
             name: "switchgate",
             dependencies: [
-                "SQLSyntax", "SQLParser", "Diagnostics", "Reporters",
+                "SQLSyntax", "SQLParser", "Diagnostics", "Reporters", "SchemaCatalog", "MigrationLayout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(
             name: "SQLParserTests", dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),
+        .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SchemaCatalog", "SQLSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

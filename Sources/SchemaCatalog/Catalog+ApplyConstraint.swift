@@ -21,10 +21,12 @@ extension Catalog {
 
     /// Adds a column or table constraint to `tableKey`. `column` is the column a
     /// column constraint is attached to.
+    /// `inCreateTable`: PostgreSQL ignores NOT VALID in CREATE TABLE (the table is empty).
     mutating func addConstraint(
-        _ d: ConstraintDefinition, column: String?, to tableKey: ObjectKey, _ source: ReplaySource
+        _ d: ConstraintDefinition, column: String?, to tableKey: ObjectKey, _ source: ReplaySource, inCreateTable: Bool = false
     ) throws(CatalogError) {
         guard var table = tables[tableKey] else { return }
+        let notValid = d.notValid && !inCreateTable
         let explicitName = d.name.map { SQLName.truncated($0.value) }
         if let explicitName, table.constraint(explicitName) != nil {
             throw CatalogError(
@@ -56,7 +58,7 @@ extension Catalog {
                 throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: expr.span)
             }
             let name = explicitName ?? chooseConstraintName(tableKey, referenced.count == 1 ? referenced[0] : nil, "check")
-            var constraint = Constraint(name: name, kind: .check, columns: referenced, expression: source.text(expr), validated: !d.notValid)
+            var constraint = Constraint(name: name, kind: .check, columns: referenced, expression: source.text(expr), validated: !notValid)
             constraint.noInherit = d.noInherit
             table.constraints.append(constraint)
             tables[tableKey] = table
@@ -150,7 +152,7 @@ extension Catalog {
             let foreignKey = ForeignKey(
                 table: targetKey, columns: referenced, onDelete: action(fk.onDelete), onUpdate: action(fk.onUpdate),
                 match: fk.match.map { "\($0)" })
-            var constraint = Constraint(name: name, kind: .foreignKey, columns: columns, foreignKey: foreignKey, validated: !d.notValid)
+            var constraint = Constraint(name: name, kind: .foreignKey, columns: columns, foreignKey: foreignKey, validated: !notValid)
             constraint.deferrable = d.deferrable ?? false
             constraint.initiallyDeferred = d.initiallyDeferred ?? false
             table.constraints.append(constraint)

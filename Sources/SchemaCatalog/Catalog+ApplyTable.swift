@@ -74,7 +74,7 @@ extension Catalog {
             // Fine: a table may also have no columns at all (CREATE TABLE t ()).
         }
         for (definition, column) in pending {
-            try addConstraint(definition, column: column, to: key, source)
+            try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
         }
         // A serial column's sequence is created after the table, as PostgreSQL does.
     }

@@ -79,7 +79,8 @@ public struct ColumnType: Hashable, Sendable, CustomStringConvertible {
             if let fields = intervalFields { base += " " + fields }
             base += paren
         default:
-            let typeName = SQLName.quoted(name) + paren
+            // Built-in names print bare (format_type does not quote them, `json` included).
+            let typeName = (schema == nil ? name : SQLName.quoted(name)) + paren
             if let schema, schema != "pg_catalog", schema != "public" {
                 base = SQLName.quoted(schema) + "." + typeName
             } else {

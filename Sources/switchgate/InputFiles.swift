@@ -12,7 +12,12 @@ enum InputFiles {
     /// Files above this size are refused rather than read into memory.
     static let maximumSize = 1 << 30
 
-    static func expand(_ paths: [String]) throws -> [String] {
+    /// Natural order compares digit runs as numbers: `2_x.sql` before `10_x.sql`.
+    static func naturalLess(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [.numeric]) == .orderedAscending
+    }
+
+    static func expand(_ paths: [String], naturalOrder: Bool = false) throws -> [String] {
         var result: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -30,7 +35,7 @@ enum InputFiles {
                         found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
                     }
                 }
-                result.append(contentsOf: found.sorted())
+                result.append(contentsOf: naturalOrder ? found.sorted(by: naturalLess) : found.sorted())
             } else {
                 result.append(path)
             }
