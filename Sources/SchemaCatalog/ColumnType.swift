@@ -79,8 +79,9 @@ public struct ColumnType: Hashable, Sendable, CustomStringConvertible {
             if let fields = intervalFields { base += " " + fields }
             base += paren
         default:
-            // Built-in names print bare (format_type does not quote them, `json` included).
-            let typeName = (schema == nil ? name : SQLName.quoted(name)) + paren
+            // Built-in names print as PostgreSQL 15's format_type prints them: bare, except
+            // the internal one-byte type "char" (a keyword there; `json` became one only in 16).
+            let typeName = (schema == nil ? (name == "char" ? "\"char\"" : name) : SQLName.quoted(name)) + paren
             if let schema, schema != "pg_catalog", schema != "public" {
                 base = SQLName.quoted(schema) + "." + typeName
             } else {
