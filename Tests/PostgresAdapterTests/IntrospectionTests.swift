@@ -332,14 +332,7 @@ struct IntrospectionTests {
     /// Every column's `ColumnType.sql` must equal `format_type(atttypid, atttypmod)`.
     @Test func typeSpellingsMatchFormatType() throws {
         let result = try introspectFixture(IntrospectionFixture.oddTypes + IntrospectionFixture.typeZoo)
-        // Known model gap: SQLSyntax's keyword table makes `json` a keyword, so
-        // ColumnType.sql quotes it; PostgreSQL 15's format_type() prints plain json.
-        let isKnownGap: (TypeSpellingMismatch) -> Bool = { $0.formatType == "json" && $0.modelSQL == "\"json\"" }
-        let unexpected = result.typeSpellingMismatches.filter { !isKnownGap($0) }
-        #expect(unexpected == [], "\(unexpected.map(\.description))")
-        withKnownIssue("ColumnType.sql spells json as \"json\"; format_type prints json", isIntermittent: true) {
-            #expect(result.typeSpellingMismatches.filter(isKnownGap) == [])
-        }
+        #expect(result.typeSpellingMismatches == [], "\(result.typeSpellingMismatches.map(\.description))")
         let zoo = try #require(result.catalog.tables[ObjectKey("public", "type_zoo")])
         #expect(zoo.columns.count == 82)
         #expect(zoo.column("c18")?.type == ColumnType(name: "numeric", modifiers: [5, -2]))
