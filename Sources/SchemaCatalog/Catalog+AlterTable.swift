@@ -155,7 +155,8 @@ extension Catalog {
             table.columns[i].type = type
             if let collation { table.columns[i].collation = collation.name }
         case .setDefault(let expr):
-            table.columns[i].defaultValue = DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
+            table.columns[i].defaultValue = ExpressionFacts.isDroppedNullDefault(expr, for: table.columns[i].type, isDomain: isDomain(table.columns[i].type))
+                ? nil : DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
         case .dropDefault:
             table.columns[i].defaultValue = nil
         case .setNotNull:

@@ -73,10 +73,49 @@ extension Catalog {
         if s.elements.isEmpty == false || s.partitionOf != nil || s.ofType != nil {
             // Fine: a table may also have no columns at all (CREATE TABLE t ()).
         }
-        for (definition, column) in pending {
+        for (definition, column) in Catalog.removingRedundantKeys(pending) {
             try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
         }
         // A serial column's sequence is created after the table, as PostgreSQL does.
+    }
+
+    /// PostgreSQL keeps one index when a statement asks twice for the same key
+    /// (`PRIMARY KEY` and `UNIQUE` on the same columns, `transformIndexConstraints`):
+    /// the primary key first, then the first of equal UNIQUEs, which takes a later
+    /// one's name if it had none.
+    static func removingRedundantKeys(_ pending: [(ConstraintDefinition, column: String?)]) -> [(ConstraintDefinition, column: String?)] {
+        func signature(_ d: ConstraintDefinition, _ column: String?) -> [String]? {
+            switch d.kind {
+            case .primaryKey(let key), .unique(let key):
+                guard key.usingIndex == nil else { return nil }
+                let columns = key.columns.isEmpty ? [column ?? ""] : key.columns.map(\.value)
+                return columns + ["|"] + key.include.map(\.value)
+                    + ["\(key.nullsNotDistinct ?? false)", "\(d.deferrable ?? false)", "\(d.initiallyDeferred ?? false)"]
+            default:
+                return nil
+            }
+        }
+        var result = pending
+        var kept: [(index: Int, signature: [String])] = []
+        // The primary key is considered first wherever it was written.
+        let order = pending.indices.sorted { a, b in
+            let aPK: Bool
+            let bPK: Bool
+            if case .primaryKey = pending[a].0.kind { aPK = true } else { aPK = false }
+            if case .primaryKey = pending[b].0.kind { bPK = true } else { bPK = false }
+            return aPK && !bPK ? true : (aPK == bPK ? a < b : false)
+        }
+        var dropped: Set<Int> = []
+        for i in order {
+            guard let sig = signature(pending[i].0, pending[i].column) else { continue }
+            if let prior = kept.first(where: { $0.signature == sig }) {
+                if result[prior.index].0.name == nil, let name = pending[i].0.name { result[prior.index].0.name = name }
+                dropped.insert(i)
+            } else {
+                kept.append((i, sig))
+            }
+        }
+        return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
     /// `CREATE TABLE ... AS query`: columns from the query's output.
@@ -120,7 +159,8 @@ extension Catalog {
                         CatalogError.syntaxError, "both default and identity specified for column \"\(name)\" of table \"\(table.name)\"",
                         span: constraint.span)
                 }
-                column.defaultValue = DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
+                column.defaultValue = ExpressionFacts.isDroppedNullDefault(expr, for: column.type, isDomain: isDomain(column.type))
+                    ? nil : DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
             case .generated(let expr, let storage):
                 column.generated = GeneratedColumn(sql: source.text(expr), stored: storage == .stored)
             case .identity(let always, _):

@@ -17,6 +17,23 @@ enum ExpressionFacts {
         return names
     }
 
+    /// Whether a default is a NULL constant (possibly cast). PostgreSQL stores no
+    /// default when the cooked expression is a null constant
+    /// (`AddRelationNewConstraints`), which is what a NULL becomes for a column type
+    /// without a type modifier and that is not a domain; `varchar(255) DEFAULT NULL`
+    /// keeps a length-coercion call and so a stored default.
+    static func isDroppedNullDefault(_ expr: Expr, for type: ColumnType, isDomain: Bool) -> Bool {
+        isNullConstant(expr) && type.modifiers.isEmpty && !isDomain
+    }
+
+    static func isNullConstant(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .literal(.null): return true
+        case .cast(let inner, _): return isNullConstant(inner)
+        default: return false
+        }
+    }
+
     /// Function names called, lower case, unqualified.
     static func functionNames(_ expr: Expr) -> [QualifiedName] {
         var names: [QualifiedName] = []

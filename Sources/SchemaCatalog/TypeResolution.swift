@@ -38,6 +38,12 @@ extension Catalog {
         return (ColumnType(schema: key.schema, name: key.name, modifiers: modifiers, isArray: isArray), false)
     }
 
+    /// Whether `type` names a domain.
+    func isDomain(_ type: ColumnType) -> Bool {
+        guard let schema = type.schema, case .domain? = types[ObjectKey(schema, type.name)]?.definition else { return false }
+        return !type.isArray
+    }
+
     /// `table.column%TYPE`.
     private func percentType(_ written: TypeName) throws(CatalogError) -> ColumnType {
         let parts = written.name.parts
