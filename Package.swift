@@ -29,7 +29,8 @@ let package = Package(
         ),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "SQLParser", "Diagnostics"]),
+        .testTarget(name: "SchemaCatalogTests", dependencies: ["SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "SchemaCatalog", "SQLParser", "Diagnostics"]),
         .testTarget(
             name: "SQLParserTests", dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),

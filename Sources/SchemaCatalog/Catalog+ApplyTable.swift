@@ -126,10 +126,16 @@ extension Catalog {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateTable, "relation \"\(key.name)\" already exists", span: s.name.span)
         }
-        let derived = ctasColumns(s.query)
+        // The query is analysed as a view's is: PostgreSQL plans it, so unknown
+        // relations and columns are refused here too.
+        var analyzer = ViewQueryAnalyzer(catalog: self, source: source)
+        let derived = try analyzer.query(s.query).columns
+        if s.columns.count > derived.count && dialect.validatesViewQueries {
+            throw CatalogError(CatalogError.syntaxError, "too many column names were specified", span: s.span)
+        }
         var table = Table(key: key, persistence: s.persistence)
         for (i, column) in derived.enumerated() {
-            let name = i < s.columns.count ? SQLName.truncated(s.columns[i].value) : column.name
+            let name = SQLName.truncated(i < s.columns.count ? s.columns[i].value : column.name)
             table.columns.append(Column(name: name, type: column.type ?? .text))
         }
         tables[key] = table
