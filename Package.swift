@@ -34,6 +34,9 @@ let package = Package(
         .testTarget(
             name: "SQLParserTests", dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CatalogFidelityTests",
+            dependencies: ["PostgresAdapter", "SchemaCatalog", "MigrationLayout", "SQLParser", "SQLSyntax", "Diagnostics"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SchemaCatalog", "SQLSyntax"]),
     ],
     swiftLanguageModes: [.v6]
