@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "MigrationLayout"),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgresAdapter", dependencies: ["CLibPQ", "SchemaCatalog", "SQLSyntax"]),
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLiteAdapter", dependencies: ["CSQLite3", "SchemaCatalog", "SQLSyntax", "SQLParser", "Diagnostics"]),
         .executableTarget(
             name: "switchgate",
             dependencies: [
@@ -38,6 +40,9 @@ let package = Package(
             name: "CatalogFidelityTests",
             dependencies: ["PostgresAdapter", "SchemaCatalog", "MigrationLayout", "SQLParser", "SQLSyntax", "Diagnostics"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SchemaCatalog", "SQLSyntax"]),
+        .testTarget(
+            name: "SQLiteAdapterTests",
+            dependencies: ["SQLiteAdapter", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )
