@@ -16,8 +16,21 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["SQLSyntax"]),
         .target(name: "SQLParser", dependencies: ["SQLSyntax", "Diagnostics"]),
         .target(name: "SchemaCatalog", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
-        .target(name: "Reporters", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog"]),
+        .target(name: "QueryBinding", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog"]),
         .target(name: "MigrationLayout"),
+        .target(
+            name: "MigrationRules",
+            dependencies: ["SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog", "MigrationLayout", "QueryBinding"]),
+        .target(
+            name: "MigrationPlanner",
+            dependencies: [
+                "SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog", "MigrationLayout", "QueryBinding", "MigrationRules",
+            ]),
+        .target(
+            name: "Reporters",
+            dependencies: [
+                "SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog", "QueryBinding", "MigrationRules", "MigrationPlanner",
+            ]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgresAdapter", dependencies: ["CLibPQ", "SchemaCatalog", "SQLSyntax"]),
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -26,6 +39,7 @@ let package = Package(
             name: "switchgate",
             dependencies: [
                 "SQLSyntax", "SQLParser", "Diagnostics", "Reporters", "SchemaCatalog", "MigrationLayout",
+                "QueryBinding", "MigrationRules", "MigrationPlanner", "PostgresAdapter", "SQLiteAdapter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +49,13 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "SchemaCatalog", "SQLParser", "Diagnostics"]),
         .testTarget(
             name: "SQLParserTests", dependencies: ["SQLParser", "SQLSyntax", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "QueryBindingTests", dependencies: ["QueryBinding", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics"]),
+        .testTarget(
+            name: "MigrationRulesTests",
+            dependencies: ["MigrationRules", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics", "MigrationLayout"]),
+        .testTarget(
+            name: "MigrationPlannerTests",
+            dependencies: ["MigrationPlanner", "MigrationRules", "QueryBinding", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics"]),
         .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CatalogFidelityTests",
