@@ -1,0 +1,200 @@
+import SQLSyntax
+import SchemaCatalog
+
+// Types, as far as a schema change can make a query fail on them: PostgreSQL's
+// type categories (`pg_type.typcategory`), which comparisons have an operator,
+// which assignments have a cast, and which literals a type accepts.
+
+/// PostgreSQL's type categories, with the enum types told apart.
+enum TypeCategory: Hashable {
+    case numeric, string, boolean, datetime, time, timespan, uuid, json, jsonb, bytea, network, bit
+    case enumeration(ObjectKey)
+    /// A known type with no rule here (geometric, ranges, composites, extension types).
+    case other
+}
+
+extension BindingContext {
+    /// The category of a type; nil for arrays (compared by element) and types
+    /// this binder does not reason about.
+    func category(_ type: ColumnType) -> TypeCategory? {
+        guard !type.isArray else { return nil }
+        if let schema = type.schema {
+            guard let user = catalog.types[ObjectKey(schema, type.name)] else { return nil }
+            switch user.definition {
+            case .enumeration: return .enumeration(ObjectKey(schema, type.name))
+            case .domain(let domain): return category(domain.baseType)
+            default: return nil
+            }
+        }
+        switch type.name {
+        case "int2", "int4", "int8", "numeric", "float4", "float8", "oid", "money": return .numeric
+        case "text", "varchar", "bpchar", "name", "char": return .string
+        case "bool": return .boolean
+        case "date", "timestamp", "timestamptz": return .datetime
+        case "time", "timetz": return .time
+        case "interval": return .timespan
+        case "uuid": return .uuid
+        case "json": return .json
+        case "jsonb": return .jsonb
+        case "bytea": return .bytea
+        case "inet", "cidr": return .network
+        case "bit", "varbit": return .bit
+        default: return nil
+        }
+    }
+
+    /// The type of a domain's base, or the type itself.
+    func baseType(_ type: ColumnType) -> ColumnType {
+        var current = type
+        for _ in 0..<10 {
+            guard !current.isArray, let schema = current.schema,
+                case .domain(let domain)? = catalog.types[ObjectKey(schema, current.name)]?.definition
+            else { break }
+            current = domain.baseType
+        }
+        return current
+    }
+
+    /// A comparison `l op r`: an operator must exist for the two types, and a
+    /// string literal must be a valid value of the other side's type.
+    mutating func compare(_ l: ValueType, _ op: String, _ r: ValueType, span: SourceSpan) throws(BindError) {
+        guard rules.checksTypes else { return }
+        switch (l, r) {
+        case (.known(let type), .literal(let text)), (.literal(let text), .known(let type)):
+            try coerceLiteral(text, to: type, span: span)
+        case (.known(let a), .known(let b)):
+            try checkComparable(a, op, b, span: span)
+        default:
+            return
+        }
+    }
+
+    func checkComparable(_ a: ColumnType, _ op: String, _ b: ColumnType, span: SourceSpan?) throws(BindError) {
+        guard rules.checksTypes else { return }
+        let shown = op == "!=" ? "<>" : op
+        let mismatch = BindError(
+            SQLState.undefinedFunction, "operator does not exist: \(a.sql) \(shown) \(b.sql)", span: span)
+        if a.isArray != b.isArray {
+            if category(a.element) != nil && category(b.element) != nil { throw mismatch }
+            return
+        }
+        if a.isArray {
+            try checkComparable(a.element, op, b.element, span: span)
+            return
+        }
+        guard let ca = category(a), let cb = category(b) else { return }
+        if ca == .json || cb == .json { throw mismatch }
+        if ca == .other || cb == .other { return }
+        if ca != cb { throw mismatch }
+    }
+
+    /// Whether a value of type `a` can be stored in a column of type `b` (an
+    /// implicit or assignment cast exists, PostgreSQL's `pg_cast`).
+    func assignable(_ a: ColumnType, to b: ColumnType) -> Bool {
+        if a.isArray != b.isArray {
+            return category(a.element) == nil || category(b.element) == nil
+        }
+        if a.isArray { return assignable(a.element, to: b.element) }
+        guard let ca = category(a), let cb = category(b) else { return true }
+        if ca == .other || cb == .other { return true }
+        // Any type converts to a string type through its output function.
+        if cb == .string { return true }
+        switch (ca, cb) {
+        case (.json, .jsonb), (.jsonb, .json): return true
+        case (.datetime, .time): return a.name != "date"
+        default: return ca == cb
+        }
+    }
+
+    /// Stores `value` in `column` of `table` (INSERT values, UPDATE SET):
+    /// the types must be assignable and a literal must be valid for the column.
+    mutating func assign(_ value: ValueType, to column: Column, table: ObjectKey, span: SourceSpan) throws(BindError) {
+        guard rules.checksTypes else { return }
+        switch value {
+        case .literal(let text):
+            try coerceLiteral(text, to: column.type, span: span)
+        case .known(let type):
+            if !assignable(type, to: column.type) {
+                throw BindError(
+                    SQLState.datatypeMismatch,
+                    "column \"\(column.name)\" is of type \(column.type.sql) but expression is of type \(type.sql)",
+                    span: span)
+            }
+        case .null, .unknown:
+            return
+        }
+    }
+
+    /// The type two values share (UNION, CASE, COALESCE, VALUES rows).
+    mutating func unify(_ a: ValueType, _ b: ValueType, context: String, span: SourceSpan?) throws(BindError) -> ValueType {
+        switch (a, b) {
+        case (.known(let x), .known(let y)):
+            guard rules.checksTypes else { return x == y ? a : .unknown }
+            if x == y { return a }
+            if let cx = category(x), let cy = category(y), cx != .other, cy != .other, x.isArray == y.isArray,
+                cx != cy
+            {
+                throw BindError(
+                    SQLState.datatypeMismatch, "\(context) types \(x.sql) and \(y.sql) cannot be matched", span: span)
+            }
+            if category(x) == .numeric, category(y) == .numeric {
+                let order = ["int2", "int4", "int8", "numeric", "float4", "float8"]
+                return (order.firstIndex(of: x.name) ?? 3) >= (order.firstIndex(of: y.name) ?? 3) ? a : b
+            }
+            var plain = x
+            plain.modifiers = []
+            return .known(plain)
+        case (.known(let type), .literal(let text)), (.literal(let text), .known(let type)):
+            try coerceLiteral(text, to: type, span: span)
+            return .known(type)
+        case (.known, .null), (.known, .unknown): return a
+        case (.null, .known), (.unknown, .known): return b
+        case (.literal, .literal): return .known(.text)
+        default: return .unknown
+        }
+    }
+
+    /// A string literal read as a value of `type`: the server refuses a bad
+    /// integer, boolean, uuid or enum label with 22P02.
+    mutating func coerceLiteral(_ text: String, to type: ColumnType, span: SourceSpan?) throws(BindError) {
+        guard rules.checksTypes, !type.isArray else { return }
+        let base = baseType(type)
+        if let schema = base.schema, case .enumeration(let labels)? = catalog.types[ObjectKey(schema, base.name)]?.definition {
+            result.types.insert(ObjectKey(schema, base.name))
+            if !labels.contains(text) {
+                throw BindError(
+                    SQLState.invalidTextRepresentation, "invalid input value for enum \(base.sql): \"\(text)\"", span: span)
+            }
+            return
+        }
+        guard base.schema == nil else { return }
+        let trimmed = text.trimmed
+        let bad = BindError(
+            SQLState.invalidTextRepresentation, "invalid input syntax for type \(base.element.sql): \"\(text)\"", span: span)
+        switch base.name {
+        case "int2", "int4", "int8":
+            var digits = Substring(trimmed)
+            if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
+            if digits.isEmpty || !digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) { throw bad }
+        case "numeric", "float4", "float8":
+            let lowered = trimmed.lowercased()
+            if ["nan", "infinity", "-infinity", "+infinity", "inf", "-inf"].contains(lowered) { return }
+            if Double(trimmed.removing("_")) == nil { throw bad }
+        case "bool":
+            let lowered = trimmed.lowercased()
+            guard !lowered.isEmpty else { throw bad }
+            let words = ["true", "false", "yes", "no", "on", "off", "1", "0"]
+            let ok = words.contains(lowered) || (["t", "f", "y", "n"].contains(lowered))
+                || (lowered.count >= 2 && ["true", "false", "yes", "no"].contains { $0.hasPrefix(lowered) })
+                || (lowered.count >= 2 && ["off"].contains { $0.hasPrefix(lowered) } && lowered != "o")
+            if !ok { throw bad }
+        case "uuid":
+            var hex = trimmed
+            if hex.hasPrefix("{"), hex.hasSuffix("}") { hex = String(hex.dropFirst().dropLast()) }
+            hex = hex.removing("-")
+            if hex.count != 32 || !hex.allSatisfy({ (c: Character) in c.isHexDigit }) { throw bad }
+        default:
+            return
+        }
+    }
+}

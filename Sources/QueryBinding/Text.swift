@@ -1,0 +1,38 @@
+// Small string helpers, so that binding needs no Foundation.
+
+extension StringProtocol {
+    /// The text without leading and trailing white space.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// The text with every `character` removed.
+    func removing(_ character: Character) -> String {
+        String(filter { $0 != character })
+    }
+
+    /// Splits on a word (`and`), case-insensitively, for loose expression comparison.
+    func splitting(on word: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        let text = Array(self.lowercased())
+        let w = Array(word)
+        var i = 0
+        while i < text.count {
+            if i + w.count <= text.count, Array(text[i..<i + w.count]) == w {
+                parts.append(current)
+                current = ""
+                i += w.count
+            } else {
+                current.append(text[i])
+                i += 1
+            }
+        }
+        parts.append(current)
+        return parts
+    }
+}
