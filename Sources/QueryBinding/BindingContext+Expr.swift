@@ -332,7 +332,8 @@ extension BindingContext {
         let qualifier = call.name.qualifier
         let builtin: Bool
         if rules.isSQLite {
-            builtin = BuiltinNames.sqliteFunctions.contains(name.lowercased())
+            let lowered = name.lowercased()
+            builtin = BuiltinNames.sqliteFunctions.contains(lowered) || lowered.hasPrefix("pragma_")
         } else {
             builtin = (qualifier == nil || qualifier == "pg_catalog") && BuiltinNames.postgresFunctions.contains(name)
         }

@@ -240,7 +240,9 @@ extension BindingContext {
                 let column = targets[i]
                 let isNull: Bool
                 switch e.kind {
-                case .literal(.null): isNull = column.notNull || domainNotNull(column.type)
+                case .literal(.null):
+                    isNull = (column.notNull || domainNotNull(column.type))
+                        && !(rules.isSQLite && isRowidAlias(column, in: target.key))
                 case .cast(let inner, _):
                     if case .literal(.null) = inner.kind { isNull = column.notNull || domainNotNull(column.type) } else { isNull = false }
                 case .defaultValue: isNull = requiresValue(column, in: target.key)

@@ -355,7 +355,11 @@ enum BuiltinNames {
         sqlite_compileoption_get sqlite_compileoption_used sqlite_log sqlite_source_id sqlite_version sqrt strftime
         substr substring subtype sum tan tanh time total total_changes trim trunc typeof unicode unixepoch unlikely
         upper usleep writefile zeroblob zipfile zipfile_cds
-        """).union(["raise", "likely", "unlikely", "likelihood", "iif", "cast"])
+        """).union([
+            "raise", "likely", "unlikely", "likelihood", "iif", "cast",
+            // Table-valued functions are virtual tables, not in `pragma function_list`.
+            "json_each", "json_tree", "generate_series",
+        ])
 
     private static func words(_ text: String) -> Set<String> {
         Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
