@@ -12,10 +12,14 @@ public struct LockModel: Sendable {
     /// PostgreSQL major version, 10 to 18 (clamped).
     public var postgresVersion: Int
     public var dialect: Dialect.Kind
+    /// Whether migrations run with `TimeZone = 'UTC'`: then `timestamp` <-> `timestamptz`
+    /// needs no rewrite from PostgreSQL 12. Unknown by default, so assumed not.
+    public var sessionTimeZoneIsUTC: Bool
 
-    public init(postgresVersion: Int) {
+    public init(postgresVersion: Int, sessionTimeZoneIsUTC: Bool = false) {
         self.postgresVersion = min(max(postgresVersion, 10), 18)
         self.dialect = .postgres
+        self.sessionTimeZoneIsUTC = sessionTimeZoneIsUTC
     }
 
     /// The model for a dialect: PostgreSQL at its version, or SQLite.
