@@ -343,9 +343,17 @@ extension LockAnalysis {
         switch s.kind {
         case .createStatistics:
             // SHARE UPDATE EXCLUSIVE: "Acquired by ... CREATE STATISTICS".
-            if let table = s.names.last { lockNamed(table, .shareUpdateExclusive) }
+            // The table follows the last FROM: `CREATE STATISTICS name ON cols FROM table`.
+            if let table = nameAfterLastFrom(statementText) { lockNamed(table, .shareUpdateExclusive) }
         default:
             break
         }
+    }
+
+    /// `schema.table` after the last `FROM` of a statement's text (unquoted names only).
+    func nameAfterLastFrom(_ text: String) -> QualifiedName? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == ";" })
+        guard let i = words.lastIndex(where: { $0.lowercased() == "from" }), i + 1 < words.count else { return nil }
+        return QualifiedName(dotted: words[i + 1].lowercased())
     }
 }

@@ -36,6 +36,7 @@ public struct LockModel: Sendable {
     /// they would have in the catalog's creation schema, with the kind the statement implies.
     public func effects(of statement: Statement, in catalog: Catalog, source: ReplaySource) -> StatementEffects {
         var analysis = LockAnalysis(model: self, catalog: catalog, source: source)
+        analysis.statementText = source.text(statement.span)
         if dialect == .sqlite {
             analysis.sqlite(statement.node)
         } else {
@@ -52,6 +53,8 @@ struct LockAnalysis {
     let catalog: Catalog
     let source: ReplaySource
     var effects = StatementEffects()
+    /// The statement as written, for the forms the AST keeps only as `.other`.
+    var statementText = ""
 
     init(model: LockModel, catalog: Catalog, source: ReplaySource) {
         self.model = model
