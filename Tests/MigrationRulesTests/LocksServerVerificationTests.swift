@@ -35,6 +35,8 @@ struct LocksServerVerificationTests {
         var rewrittenTables: Set<String> = []
         var rebuiltIndexes: Set<String> = []
         var scanned: Set<String> = []
+        /// For the blocked probes: what the waiting session held or waited for, for the table.
+        var waiting: String = ""
     }
 
     struct Relation {
@@ -97,6 +99,8 @@ struct LocksServerVerificationTests {
                 if o.locks[table] != waited {
                     problems.append("\(table): server \(o.locks[table].map { "\($0)" } ?? "none"), model \(waited.map { "\($0)" } ?? "none")")
                 }
+                o.waiting = o.locks.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                    .map { "\($0.key) \(short($0.value))" }.joined(separator: ", ") + " (while waiting)"
                 o.locks = [:]
                 observed = o
             }
@@ -109,10 +113,11 @@ struct LocksServerVerificationTests {
                 observedLocks = observed.locks.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                     .map { "\($0.key) \(short($0.value))" }.joined(separator: ", ")
             } else {
-                observedLocks = "(see waiting-session assertions)"
+                observedLocks = observed.waiting
             }
             let rewrite = "\(yesNo(!effects.rewrites.isEmpty || !effects.truncates.isEmpty))/\(yesNo(!observed.rewrittenTables.isEmpty))"
-            let scan = effects.isDataStatement ? "-" : "\(yesNo(!effects.scans.isEmpty))/\(yesNo(!observed.scanned.isEmpty))"
+            let blocked: Bool = { if case .blockedBehind = form.probe { return true } else { return false } }()
+            let scan = effects.isDataStatement || blocked ? "\(yesNo(!effects.scans.isEmpty))/n.a." : "\(yesNo(!effects.scans.isEmpty))/\(yesNo(!observed.scanned.isEmpty))"
             rows.append([form.name, expectedLocks, observedLocks, rewrite, scan, problems.isEmpty ? "ok" : "MISMATCH"])
             for p in problems { mismatches.append("\(form.name): \(p)") }
         }

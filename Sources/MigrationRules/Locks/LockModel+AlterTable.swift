@@ -197,6 +197,11 @@ extension LockAnalysis {
                 rewriteReason = "ADD COLUMN ... GENERATED AS IDENTITY fills every existing row from a sequence: the table is rewritten"
                 hasDefault = true
             case .generated(_, let storage):
+                if model.postgresVersion < 12 {
+                    effects.unsupported = "generated columns need PostgreSQL 12"
+                } else if storage == .virtual && model.postgresVersion < 18 {
+                    effects.unsupported = "virtual generated columns need PostgreSQL 18"
+                }
                 if storage == .stored || model.postgresVersion < 18 {
                     rewriteReason = "ADD COLUMN ... GENERATED ALWAYS AS (...) STORED computes every existing row: the table is rewritten"
                     hasDefault = true

@@ -36,6 +36,9 @@ extension LockAnalysis {
         case .setStorage, .setCompression:
             // No reduced level is documented: ACCESS EXCLUSIVE. Existing values are not changed.
             onTable(.accessExclusive)
+            if case .setCompression = change, model.postgresVersion < 14 {
+                effects.unsupported = "SET COMPRESSION needs PostgreSQL 14"
+            }
             note("SET STORAGE / SET COMPRESSION apply to values written later: no rewrite", .alterTable)
         }
     }
@@ -170,7 +173,12 @@ extension LockAnalysis {
             note("ADD EXCLUDE builds its index under ACCESS EXCLUSIVE and cannot be NOT VALID", .alterTableAddConstraint)
         case .notNull(let column):
             onTable(.accessExclusive)
-            if let column { setNotNull(column.value, catalog.tables[table]?.column(column.value), table) }
+            if model.postgresVersion < 18 { effects.unsupported = "a named table NOT NULL constraint needs PostgreSQL 18" }
+            if constraint.notValid {
+                note("ADD CONSTRAINT ... NOT NULL ... NOT VALID (PostgreSQL 18) skips the scan", .alterTableAddConstraint)
+            } else if let column {
+                setNotNull(column.value, catalog.tables[table]?.column(column.value), table)
+            }
         case .null, .default, .generated, .identity:
             break
         }

@@ -139,14 +139,21 @@ extension LockAnalysis {
         let table = tableKey(s.table)
         effects.table = table
         let kind = relation(s.table)?.kind ?? .table
-        let name = s.name.map { catalog.keyForNew(QualifiedName($0.parts.suffix(1).map { $0 }) ) } ?? ObjectKey(table.schema, "\(table.name)_idx")
-        let indexKey = s.name.map { n in n.qualifier != nil ? ObjectKey(n.qualifier!, n.name) : ObjectKey(table.schema, n.name) } ?? name
+        // An index lives in its table's schema; PostgreSQL names an unnamed one table_column_idx.
+        let columns = s.keys.compactMap { key -> String? in
+            if case .column(let c) = key.element.key { return c.value } else { return nil }
+        }
+        let indexKey = ObjectKey(
+            table.schema, s.name?.name ?? "\(table.name)_\(columns.isEmpty ? "expr" : columns.joined(separator: "_"))_idx")
         if s.ifNotExists, catalog.indexes[indexKey] != nil {
             note("the index exists: IF NOT EXISTS makes this a no-op", .createIndex)
             return
         }
         effects.buildsIndexes.insert(indexKey)
         let partitions = s.only ? [] : descendants(of: table)
+        if catalog.tables[table]?.kind == .partitioned && model.postgresVersion < 11 {
+            effects.unsupported = "indexes on partitioned tables need PostgreSQL 11"
+        }
         if s.concurrently {
             // "CREATE INDEX ... CONCURRENTLY ... SHARE UPDATE EXCLUSIVE"; "a regular CREATE INDEX
             // command can be performed within a transaction block, but CREATE INDEX CONCURRENTLY cannot".
