@@ -189,12 +189,19 @@ struct LocksServerVerificationTests {
         // Session A holds the lock in an open transaction.
         let (holder, holderIn, _, _) = LockServer.process(url: url, environment: ["PGAPPNAME": tag + "_a"])
         try holder.run()
+        // On any failure, end both sessions so that the scratch database can be dropped.
+        var runner: Process?
+        defer {
+            if holder.isRunning { holder.terminate() }
+            if let runner, runner.isRunning { runner.terminate() }
+        }
         holderIn.fileHandleForWriting.write(Data("BEGIN;\nLOCK TABLE \(table) IN \(mode) MODE;\n".utf8))
         try waitFor(url, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name = '\(tag)_a' AND l.locktype = 'relation' AND l.granted AND l.mode = '\(mode.pgLocksName)'")
         // Session B runs the statement and waits.
-        let (runner, runnerIn, _, runnerErr) = LockServer.process(
+        let (statementSession, runnerIn, _, runnerErr) = LockServer.process(
             url: url, environment: ["PGAPPNAME": tag + "_b", "PGOPTIONS": "-c TimeZone=\(timeZone(form))"])
-        try runner.run()
+        runner = statementSession
+        try statementSession.run()
         runnerIn.fileHandleForWriting.write(Data("\(form.sql);\n".utf8))
         try runnerIn.fileHandleForWriting.close()
         try waitFor(url, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name = '\(tag)_b' AND NOT l.granted")
@@ -208,8 +215,8 @@ struct LocksServerVerificationTests {
         try holderIn.fileHandleForWriting.close()
         holder.waitUntilExit()
         let runnerErrors = runnerErr.fileHandleForReading.readDataToEndOfFile()
-        runner.waitUntilExit()
-        if runner.terminationStatus != 0 {
+        statementSession.waitUntilExit()
+        if statementSession.terminationStatus != 0 {
             throw LockServer.Failure(description: "\(form.sql) failed: \(String(decoding: runnerErrors, as: UTF8.self))")
         }
         let afterLines = try LockServer.run(url, "SELECT 'F|' || c.relname || '|' || c.relfilenode FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace;")

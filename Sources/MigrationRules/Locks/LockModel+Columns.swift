@@ -86,9 +86,10 @@ extension LockAnalysis {
             note("\(column) is already NOT NULL: nothing to check", .alterTableSetNotNull)
             return
         }
-        // "SET NOT NULL ... the table will be scanned to verify ... However, if a valid CHECK
-        // constraint exists (and is not dropped in the same command) which proves no NULL can
-        // exist, then the table scan is skipped" (PostgreSQL 12+).
+        // "SET NOT NULL may only be applied to a column provided none of the records in the table
+        // contain a NULL value for the column. Ordinarily this is checked during the ALTER TABLE
+        // by scanning the entire table; however, if a valid CHECK constraint is found which
+        // proves no NULL can exist, then the table scan is skipped" (PostgreSQL 12+).
         if model.postgresVersion >= 12, let proof = notNullProof(column, table) {
             note("SET NOT NULL skips the scan: the validated CHECK \(proof) proves \(column) IS NOT NULL (PostgreSQL 12+)", .alterTableSetNotNull)
             return

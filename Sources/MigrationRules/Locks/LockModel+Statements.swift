@@ -165,7 +165,8 @@ extension LockAnalysis {
             }
             note("CREATE INDEX CONCURRENTLY scans the table twice under SHARE UPDATE EXCLUSIVE, which allows writes; it cannot run in a transaction block", .createIndexConcurrently)
         } else {
-            // "Creating an index ... locks out writes (but not reads) on the table": SHARE.
+            // "Normally PostgreSQL locks the table to be indexed against writes and performs the
+            // entire index build with a single scan of the table" (CREATE INDEX): SHARE.
             effects.lock(table, kind, .share)
             for p in partitions { effects.lock(p, .table, .share) }
             effects.scans.insert(table)
@@ -362,5 +363,29 @@ extension LockAnalysis {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == ";" })
         guard let i = words.lastIndex(where: { $0.lowercased() == "from" }), i + 1 < words.count else { return nil }
         return QualifiedName(dotted: words[i + 1].lowercased())
+    }
+
+    /// The page that gives the statement's lock level, cited for every statement.
+    mutating func citeLockSource(_ node: StatementNode) {
+        switch node {
+        case .alterTable(let s) where s.objectType == .table || s.objectType == .foreignTable: cite(.alterTable)
+        case .createIndex(let s): cite(s.concurrently ? .createIndexConcurrently : .createIndex)
+        case .drop(let s) where s.objectType == .index: cite(.dropIndex)
+        case .drop(let s) where s.objectType == .table: cite(.dropTable)
+        case .truncate: cite(.truncate)
+        case .lock: cite(.lockTable)
+        case .createTrigger: cite(.createTrigger)
+        case .maintenance(let s) where s.command == .cluster: cite(.cluster)
+        case .maintenance(let s) where s.command == .vacuum: cite(.vacuum)
+        case .maintenance(let s) where s.command == .reindex: cite(s.concurrently ? .reindexConcurrently : .reindex)
+        case .maintenance(let s) where s.command == .refresh: cite(.refreshMaterializedView)
+        case .alterType: cite(.alterTypeAddValue)
+        case .rename, .alterObjectSchema: cite(.alterTable)
+        case .createTable(let s) where !s.constraints.isEmpty || s.columns.contains(where: { !$0.constraints.isEmpty }):
+            cite(.createTable)
+        case .createView: cite(.createView)
+        default: break
+        }
+        cite(.tableLevelLocks)
     }
 }

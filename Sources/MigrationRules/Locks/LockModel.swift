@@ -41,6 +41,7 @@ public struct LockModel: Sendable {
             analysis.sqlite(statement.node)
         } else {
             analysis.statement(statement.node)
+            analysis.citeLockSource(statement.node)
         }
         analysis.effects.normalize()
         return analysis.effects
@@ -67,5 +68,11 @@ struct LockAnalysis {
     mutating func note(_ text: String, _ citation: Citation) {
         let line = "\(text) (\(citation.rawValue))"
         if !effects.notes.contains(line) { effects.notes.append(line) }
+        cite(citation)
+    }
+
+    /// Records the documentation section a fact comes from.
+    mutating func cite(_ citation: Citation) {
+        if !effects.citations.contains(citation) { effects.citations.append(citation) }
     }
 }
