@@ -110,6 +110,8 @@ public struct StatementEffects: Sendable, Hashable {
     public var mayRunInTransactionBlock: Bool
     /// Why, one sentence each, with the documentation section that says so.
     public var notes: [String]
+    /// The sections of the PostgreSQL documentation the facts come from.
+    public var citations: [Citation]
     /// The main table the statement acts on, when there is one.
     public var table: ObjectKey?
     /// Set when the server refuses the form at this version (`REINDEX CONCURRENTLY` before 12).
@@ -132,6 +134,7 @@ public struct StatementEffects: Sendable, Hashable {
         self.buildsIndexes = buildsIndexes
         self.mayRunInTransactionBlock = mayRunInTransactionBlock
         self.notes = notes
+        self.citations = []
         self.table = table
         self.unsupported = unsupported
         self.isDataStatement = isDataStatement
@@ -169,6 +172,7 @@ public struct StatementEffects: Sendable, Hashable {
         buildsIndexes.formUnion(other.buildsIndexes)
         mayRunInTransactionBlock = mayRunInTransactionBlock && other.mayRunInTransactionBlock
         for n in other.notes where !notes.contains(n) { notes.append(n) }
+        for c in other.citations where !citations.contains(c) { citations.append(c) }
         if table == nil { table = other.table }
         if unsupported == nil { unsupported = other.unsupported }
         databaseWriteLock = databaseWriteLock || other.databaseWriteLock

@@ -106,11 +106,21 @@ extension LockAnalysis {
         case .setLogged(let logged):
             // "SET LOGGED / UNLOGGED ... the table is rewritten" (ALTER TABLE, Description).
             onTable(.accessExclusive, recurse: false)
-            rewrite(table, "SET \(logged ? "LOGGED" : "UNLOGGED") rewrites the table and its indexes", .alterTable)
-        case .setAccessMethod:
+            let current = catalog.tables[table]?.persistence
+            if (logged && current == .permanent) || (!logged && current == .unlogged) {
+                note("the table is already \(logged ? "LOGGED" : "UNLOGGED"): nothing to rewrite", .alterTable)
+            } else {
+                rewrite(table, "SET \(logged ? "LOGGED" : "UNLOGGED") rewrites the table and its indexes", .alterTable)
+            }
+        case .setAccessMethod(let method):
             onTable(.accessExclusive, recurse: false)
             if model.postgresVersion < 15 { effects.unsupported = "SET ACCESS METHOD needs PostgreSQL 15" }
-            note("SET ACCESS METHOD rewrites the table unless the method is the current one", .alterTable)
+            // The catalog does not record a table's access method: taken to be heap, the default.
+            if let method, method.value != "heap" {
+                rewrite(table, "SET ACCESS METHOD \(method.value) rewrites the table into the new method", .alterTable)
+            } else {
+                note("SET ACCESS METHOD to the current method (heap) rewrites nothing", .alterTable)
+            }
         case .setOptions(let options):
             onTable(storageParameterLock(options.map(\.name)), recurse: false)
         case .resetOptions(let names):
@@ -187,6 +197,11 @@ extension LockAnalysis {
                 rewriteReason = "ADD COLUMN ... GENERATED AS IDENTITY fills every existing row from a sequence: the table is rewritten"
                 hasDefault = true
             case .generated(_, let storage):
+                if model.postgresVersion < 12 {
+                    effects.unsupported = "generated columns need PostgreSQL 12"
+                } else if storage == .virtual && model.postgresVersion < 18 {
+                    effects.unsupported = "virtual generated columns need PostgreSQL 18"
+                }
                 if storage == .stored || model.postgresVersion < 18 {
                     rewriteReason = "ADD COLUMN ... GENERATED ALWAYS AS (...) STORED computes every existing row: the table is rewritten"
                     hasDefault = true

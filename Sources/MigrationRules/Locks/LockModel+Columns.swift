@@ -36,6 +36,9 @@ extension LockAnalysis {
         case .setStorage, .setCompression:
             // No reduced level is documented: ACCESS EXCLUSIVE. Existing values are not changed.
             onTable(.accessExclusive)
+            if case .setCompression = change, model.postgresVersion < 14 {
+                effects.unsupported = "SET COMPRESSION needs PostgreSQL 14"
+            }
             note("SET STORAGE / SET COMPRESSION apply to values written later: no rewrite", .alterTable)
         }
     }
@@ -83,9 +86,10 @@ extension LockAnalysis {
             note("\(column) is already NOT NULL: nothing to check", .alterTableSetNotNull)
             return
         }
-        // "SET NOT NULL ... the table will be scanned to verify ... However, if a valid CHECK
-        // constraint exists (and is not dropped in the same command) which proves no NULL can
-        // exist, then the table scan is skipped" (PostgreSQL 12+).
+        // "SET NOT NULL may only be applied to a column provided none of the records in the table
+        // contain a NULL value for the column. Ordinarily this is checked during the ALTER TABLE
+        // by scanning the entire table; however, if a valid CHECK constraint is found which
+        // proves no NULL can exist, then the table scan is skipped" (PostgreSQL 12+).
         if model.postgresVersion >= 12, let proof = notNullProof(column, table) {
             note("SET NOT NULL skips the scan: the validated CHECK \(proof) proves \(column) IS NOT NULL (PostgreSQL 12+)", .alterTableSetNotNull)
             return
@@ -170,7 +174,12 @@ extension LockAnalysis {
             note("ADD EXCLUDE builds its index under ACCESS EXCLUSIVE and cannot be NOT VALID", .alterTableAddConstraint)
         case .notNull(let column):
             onTable(.accessExclusive)
-            if let column { setNotNull(column.value, catalog.tables[table]?.column(column.value), table) }
+            if model.postgresVersion < 18 { effects.unsupported = "a named table NOT NULL constraint needs PostgreSQL 18" }
+            if constraint.notValid {
+                note("ADD CONSTRAINT ... NOT NULL ... NOT VALID (PostgreSQL 18) skips the scan", .alterTableAddConstraint)
+            } else if let column {
+                setNotNull(column.value, catalog.tables[table]?.column(column.value), table)
+            }
         case .null, .default, .generated, .identity:
             break
         }

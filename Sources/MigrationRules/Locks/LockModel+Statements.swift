@@ -139,14 +139,21 @@ extension LockAnalysis {
         let table = tableKey(s.table)
         effects.table = table
         let kind = relation(s.table)?.kind ?? .table
-        let name = s.name.map { catalog.keyForNew(QualifiedName($0.parts.suffix(1).map { $0 }) ) } ?? ObjectKey(table.schema, "\(table.name)_idx")
-        let indexKey = s.name.map { n in n.qualifier != nil ? ObjectKey(n.qualifier!, n.name) : ObjectKey(table.schema, n.name) } ?? name
+        // An index lives in its table's schema; PostgreSQL names an unnamed one table_column_idx.
+        let columns = s.keys.compactMap { key -> String? in
+            if case .column(let c) = key.element.key { return c.value } else { return nil }
+        }
+        let indexKey = ObjectKey(
+            table.schema, s.name?.name ?? "\(table.name)_\(columns.isEmpty ? "expr" : columns.joined(separator: "_"))_idx")
         if s.ifNotExists, catalog.indexes[indexKey] != nil {
             note("the index exists: IF NOT EXISTS makes this a no-op", .createIndex)
             return
         }
         effects.buildsIndexes.insert(indexKey)
         let partitions = s.only ? [] : descendants(of: table)
+        if catalog.tables[table]?.kind == .partitioned && model.postgresVersion < 11 {
+            effects.unsupported = "indexes on partitioned tables need PostgreSQL 11"
+        }
         if s.concurrently {
             // "CREATE INDEX ... CONCURRENTLY ... SHARE UPDATE EXCLUSIVE"; "a regular CREATE INDEX
             // command can be performed within a transaction block, but CREATE INDEX CONCURRENTLY cannot".
@@ -158,7 +165,8 @@ extension LockAnalysis {
             }
             note("CREATE INDEX CONCURRENTLY scans the table twice under SHARE UPDATE EXCLUSIVE, which allows writes; it cannot run in a transaction block", .createIndexConcurrently)
         } else {
-            // "Creating an index ... locks out writes (but not reads) on the table": SHARE.
+            // "Normally PostgreSQL locks the table to be indexed against writes and performs the
+            // entire index build with a single scan of the table" (CREATE INDEX): SHARE.
             effects.lock(table, kind, .share)
             for p in partitions { effects.lock(p, .table, .share) }
             effects.scans.insert(table)
@@ -343,9 +351,41 @@ extension LockAnalysis {
         switch s.kind {
         case .createStatistics:
             // SHARE UPDATE EXCLUSIVE: "Acquired by ... CREATE STATISTICS".
-            if let table = s.names.last { lockNamed(table, .shareUpdateExclusive) }
+            // The table follows the last FROM: `CREATE STATISTICS name ON cols FROM table`.
+            if let table = nameAfterLastFrom(statementText) { lockNamed(table, .shareUpdateExclusive) }
         default:
             break
         }
+    }
+
+    /// `schema.table` after the last `FROM` of a statement's text (unquoted names only).
+    func nameAfterLastFrom(_ text: String) -> QualifiedName? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == ";" })
+        guard let i = words.lastIndex(where: { $0.lowercased() == "from" }), i + 1 < words.count else { return nil }
+        return QualifiedName(dotted: words[i + 1].lowercased())
+    }
+
+    /// The page that gives the statement's lock level, cited for every statement.
+    mutating func citeLockSource(_ node: StatementNode) {
+        switch node {
+        case .alterTable(let s) where s.objectType == .table || s.objectType == .foreignTable: cite(.alterTable)
+        case .createIndex(let s): cite(s.concurrently ? .createIndexConcurrently : .createIndex)
+        case .drop(let s) where s.objectType == .index: cite(.dropIndex)
+        case .drop(let s) where s.objectType == .table: cite(.dropTable)
+        case .truncate: cite(.truncate)
+        case .lock: cite(.lockTable)
+        case .createTrigger: cite(.createTrigger)
+        case .maintenance(let s) where s.command == .cluster: cite(.cluster)
+        case .maintenance(let s) where s.command == .vacuum: cite(.vacuum)
+        case .maintenance(let s) where s.command == .reindex: cite(s.concurrently ? .reindexConcurrently : .reindex)
+        case .maintenance(let s) where s.command == .refresh: cite(.refreshMaterializedView)
+        case .alterType: cite(.alterTypeAddValue)
+        case .rename, .alterObjectSchema: cite(.alterTable)
+        case .createTable(let s) where !s.constraints.isEmpty || s.columns.contains(where: { !$0.constraints.isEmpty }):
+            cite(.createTable)
+        case .createView: cite(.createView)
+        default: break
+        }
+        cite(.tableLevelLocks)
     }
 }

@@ -36,10 +36,12 @@ public struct LockModel: Sendable {
     /// they would have in the catalog's creation schema, with the kind the statement implies.
     public func effects(of statement: Statement, in catalog: Catalog, source: ReplaySource) -> StatementEffects {
         var analysis = LockAnalysis(model: self, catalog: catalog, source: source)
+        analysis.statementText = source.text(statement.span)
         if dialect == .sqlite {
             analysis.sqlite(statement.node)
         } else {
             analysis.statement(statement.node)
+            analysis.citeLockSource(statement.node)
         }
         analysis.effects.normalize()
         return analysis.effects
@@ -52,6 +54,8 @@ struct LockAnalysis {
     let catalog: Catalog
     let source: ReplaySource
     var effects = StatementEffects()
+    /// The statement as written, for the forms the AST keeps only as `.other`.
+    var statementText = ""
 
     init(model: LockModel, catalog: Catalog, source: ReplaySource) {
         self.model = model
@@ -64,5 +68,11 @@ struct LockAnalysis {
     mutating func note(_ text: String, _ citation: Citation) {
         let line = "\(text) (\(citation.rawValue))"
         if !effects.notes.contains(line) { effects.notes.append(line) }
+        cite(citation)
+    }
+
+    /// Records the documentation section a fact comes from.
+    mutating func cite(_ citation: Citation) {
+        if !effects.citations.contains(citation) { effects.citations.append(citation) }
     }
 }
