@@ -2,10 +2,10 @@ import SQLSyntax
 
 /// What replay needs to know about an expression without binding it: the
 /// columns it names and how volatile it is.
-enum ExpressionFacts {
+public enum ExpressionFacts {
     /// Distinct column names referenced (last part of each column reference), in
     /// first-seen order. Subqueries are not entered.
-    static func columns(_ expr: Expr) -> [String] {
+    public static func columns(_ expr: Expr) -> [String] {
         var names: [String] = []
         var seen: Set<String> = []
         walk(expr) { e in
@@ -63,7 +63,7 @@ enum ExpressionFacts {
     ]
 
     /// The volatility of an expression: the most volatile function it calls.
-    static func volatility(_ expr: Expr, functions: (QualifiedName) -> Volatility?) -> Volatility {
+    public static func volatility(_ expr: Expr, functions: (QualifiedName) -> Volatility?) -> Volatility {
         var result = Volatility.immutable
         walk(expr) { e in
             switch e.kind {

@@ -1,0 +1,189 @@
+import Diagnostics
+import MigrationLayout
+import SQLParser
+import SQLSyntax
+import SchemaCatalog
+
+/// Reads migration files into a `MigrationAnalysis`: statements in order, the
+/// transaction each runs in (SPEC §3), the catalog before each, and each statement's
+/// locks from the lock model.
+///
+/// The analyzer never stops: a statement that does not parse, or that the server would
+/// refuse, is recorded as such and the catalog goes on without it.
+public struct MigrationAnalyzer: Sendable {
+    public var dialect: Dialect
+    /// `--assume-in-transaction`: every file runs as one transaction.
+    public var assumeInTransaction: Bool
+    /// Whether migrations run with `TimeZone = 'UTC'` (timestamp ↔ timestamptz is then free from 12).
+    public var sessionTimeZoneIsUTC: Bool
+
+    public init(dialect: Dialect, assumeInTransaction: Bool = false, sessionTimeZoneIsUTC: Bool = false) {
+        self.dialect = dialect
+        self.assumeInTransaction = assumeInTransaction
+        self.sessionTimeZoneIsUTC = sessionTimeZoneIsUTC
+    }
+
+    public func analyze(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
+        var state = AnalyzerState(analyzer: self, baseline: baseline)
+        for file in files { state.add(file) }
+        return state.analysis
+    }
+
+    /// Convenience for tests and single files: plain SQL texts, run statement by
+    /// statement (or each as one transaction with `assumeInTransaction`).
+    public func analyze(sql: [(path: String, text: String)], baseline: Catalog) -> MigrationAnalysis {
+        let files = sql.map { item in
+            MigrationFile(
+                path: item.path, layout: .files, version: nil, name: item.path, transaction: .none,
+                bytes: Array(item.text.utf8))
+        }
+        return analyze(files: files, baseline: baseline)
+    }
+
+    var lockModel: LockModel {
+        var model = LockModel(dialect: dialect)
+        model.sessionTimeZoneIsUTC = sessionTimeZoneIsUTC
+        return model
+    }
+}
+
+/// The walk over the files, one statement at a time.
+struct AnalyzerState {
+    let analyzer: MigrationAnalyzer
+    let model: LockModel
+    var analysis: MigrationAnalysis
+    var catalog: Catalog
+    var nextTransaction = 1
+
+    init(analyzer: MigrationAnalyzer, baseline: Catalog) {
+        self.analyzer = analyzer
+        self.model = analyzer.lockModel
+        self.analysis = MigrationAnalysis(dialect: analyzer.dialect, baseline: baseline)
+        self.catalog = baseline
+    }
+
+    mutating func add(_ file: MigrationFile) {
+        let source = SourceFile(path: file.path, bytes: file.bytes)
+        analysis.sources[file.path] = source
+        if !analysis.files.contains(file.path) { analysis.files.append(file.path) }
+        let whole = file.applied == 0..<file.bytes.count
+        let bytes =
+            whole
+            ? file.bytes
+            : file.bytes.enumerated().map { file.applied.contains($0.offset) || $0.element == 10 ? $0.element : 32 }
+        let parsed = SQLParser(dialect: analyzer.dialect).parse(bytes)
+        let replaySource = ReplaySource(source)
+        analysis.suppressions[file.path] = Suppressions.read(
+            parsed.comments, statements: parsed.statements.map(\.span), source: source,
+            firstIndex: analysis.statements.count)
+
+        // The transaction the file's statements fall in when no explicit BEGIN says otherwise.
+        let meaningful = parsed.statements.count
+        var fileTransaction: (id: Int, origin: MigrationTransaction.Origin)?
+        if analyzer.assumeInTransaction {
+            fileTransaction = (newTransaction(.assumed, file.path), .assumed)
+        } else {
+            switch file.transaction {
+            case .perFile: fileTransaction = (newTransaction(.perFile, file.path), .perFile)
+            case .implicitMultiStatement where meaningful > 1:
+                // A single statement sent alone runs outside any transaction block.
+                fileTransaction = (newTransaction(.implicitMultiStatement, file.path), .implicitMultiStatement)
+            default: break
+            }
+        }
+        var current: Int? = fileTransaction?.id
+        var explicit: Int?
+
+        for parsedStatement in parsed.statements {
+            let index = analysis.statements.count
+            let location = source.location(of: parsedStatement.span.start)
+            let node = parsedStatement.statement?.node
+            var transaction = explicit ?? current
+            var endsExplicit = false
+            if case .transaction(let t) = node {
+                switch t.action {
+                case .begin:
+                    if explicit == nil && fileTransaction?.origin != .perFile && fileTransaction?.origin != .assumed {
+                        let id = newTransaction(.explicit, file.path)
+                        explicit = id
+                        transaction = id
+                    }
+                case .commit, .rollback, .prepare:
+                    if explicit != nil {
+                        endsExplicit = true
+                    } else if fileTransaction?.origin == .implicitMultiStatement, current != nil {
+                        // COMMIT ends golang-migrate's implicit transaction; later statements
+                        // start a new one.
+                        current = nil
+                        fileTransaction = (newTransaction(.implicitMultiStatement, file.path), .implicitMultiStatement)
+                        current = fileTransaction?.id
+                    }
+                default: break
+                }
+            }
+            var statement = MigrationStatement(
+                index: index, file: file.path, line: location.line, column: location.column, span: parsedStatement.span,
+                sql: source.text(parsedStatement.span), statement: parsedStatement.statement,
+                kind: parsedStatement.kind.rawValue, isData: Self.isData(node), transaction: transaction,
+                syntaxError: parsedStatement.error?.message, transactionOptOut: file.layout.transactionOptOut)
+            if let tree = parsedStatement.statement {
+                statement.effects = model.effects(of: tree, in: catalog, source: replaySource)
+                var next = catalog
+                do {
+                    try next.apply(tree, from: replaySource)
+                    trackCreated(tree.node, before: catalog, after: next)
+                    catalog = next
+                } catch {
+                    statement.failure = error
+                }
+            }
+            analysis.statements.append(statement)
+            analysis.catalogs.append(catalog)
+            if let id = transaction, let t = analysis.transactions.firstIndex(where: { $0.id == id }) {
+                analysis.transactions[t].statements.append(index)
+            }
+            if endsExplicit { explicit = nil }
+        }
+        if let open = explicit, let t = analysis.transactions.firstIndex(where: { $0.id == open }) {
+            analysis.transactions[t].unterminated = true
+        }
+    }
+
+    mutating func newTransaction(_ origin: MigrationTransaction.Origin, _ file: String) -> Int {
+        let id = nextTransaction
+        nextTransaction += 1
+        analysis.transactions.append(
+            MigrationTransaction(id: id, origin: origin, file: file, statements: [], unterminated: false))
+        return id
+    }
+
+    /// Tables made by this statement are empty: remember them (and follow their renames).
+    mutating func trackCreated(_ node: StatementNode, before: Catalog, after: Catalog) {
+        let made = Set(after.tables.keys).subtracting(before.tables.keys)
+        guard !made.isEmpty else { return }
+        switch node {
+        case .rename(let r) where r.objectType == .table || r.objectType == .foreignTable:
+            if let old = before.table(r.object.name), analysis.createdInRun.contains(old) {
+                analysis.createdInRun.formUnion(made)
+            }
+        case .alterObjectSchema(let s) where s.objectType == .table:
+            if let old = before.table(s.object.name), analysis.createdInRun.contains(old) {
+                analysis.createdInRun.formUnion(made)
+            }
+        case .createTableAs(let s) where s.withData:
+            // CREATE TABLE AS fills the table, but no other session sees it before commit;
+            // it is as exempt as an empty one.
+            analysis.createdInRun.formUnion(made)
+        default:
+            analysis.createdInRun.formUnion(made)
+        }
+    }
+
+    static func isData(_ node: StatementNode?) -> Bool {
+        switch node {
+        case .insert, .update, .delete, .merge: return true
+        case .copy(let c): return c.isFrom
+        default: return false
+        }
+    }
+}

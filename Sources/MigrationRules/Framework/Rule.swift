@@ -1,0 +1,184 @@
+import Diagnostics
+import SQLSyntax
+import SchemaCatalog
+
+/// A check over a migration. One rule per file under `Rules/`; its metadata carries
+/// the documentation and the examples that are its tests.
+public protocol Rule: Sendable {
+    static var metadata: RuleMetadata { get }
+    init()
+    /// Every finding of this rule in the migration.
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// A rule that looks at statements one at a time (most do).
+public protocol StatementRule: Rule {
+    func check(_ statement: MigrationStatement, _ context: RuleContext) -> [Finding]
+}
+
+extension StatementRule {
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.analysis.statements.flatMap { check($0, context) }
+    }
+}
+
+/// Another tool's name for the same check, for the mapping table.
+public struct Equivalent: Sendable, Hashable {
+    public enum Tool: String, Sendable, Hashable, CaseIterable {
+        case squawk
+        case strongMigrations = "strong_migrations"
+        case atlas = "Atlas"
+        case eugene = "Eugene"
+    }
+    public var tool: Tool
+    public var id: String
+    public init(_ tool: Tool, _ id: String) {
+        self.tool = tool
+        self.id = id
+    }
+}
+
+/// A SQL example in a rule's documentation; it runs as a test.
+public struct RuleExample: Sendable, Hashable {
+    /// The migration.
+    public var sql: String
+    /// The schema before it (S0), if the example needs existing tables.
+    public var baseline: String
+    /// The PostgreSQL version it is judged at; nil for the default (15).
+    public var postgresVersion: Int?
+    /// Whether the file runs as one transaction (`--assume-in-transaction`).
+    public var inTransaction: Bool
+    public var dialect: Dialect.Kind
+
+    public init(
+        _ sql: String, baseline: String = "", postgresVersion: Int? = nil, inTransaction: Bool = false,
+        dialect: Dialect.Kind = .postgres
+    ) {
+        self.sql = sql
+        self.baseline = baseline
+        self.postgresVersion = postgresVersion
+        self.inTransaction = inTransaction
+        self.dialect = dialect
+    }
+}
+
+/// What a rule is, for users (docs, `switchgate explain`) and for the engine.
+public struct RuleMetadata: Sendable {
+    public enum Category: String, Sendable, Hashable, CaseIterable {
+        /// Locks, rewrites and scans that stop traffic on a table with rows.
+        case lock
+        /// Blue or green breaks, or data is lost.
+        case compatibility
+        /// The statement would fail on the server, or the migration does not do what it says.
+        case correctness
+        /// Transaction blocks and timeouts.
+        case transaction
+        /// Schema design that hurts later migrations.
+        case design
+        case meta
+    }
+
+    /// Stable kebab-case id; never renamed (old names go to `aliases`).
+    public var id: String
+    public var title: String
+    public var category: Category
+    public var severity: Severity
+    /// Off unless enabled in the configuration.
+    public var optIn: Bool
+    /// A lock hazard: exempt on tables created in this migration, downgraded to a
+    /// warning on tables below the small-table threshold.
+    public var lockHazard: Bool
+    /// One sentence: what it finds.
+    public var summary: String
+    /// Why it matters.
+    public var rationale: String
+    /// What to do instead (the default `help` of its findings).
+    public var safeAlternative: String
+    public var dialects: [Dialect.Kind]
+    /// PostgreSQL major versions it applies to.
+    public var postgresVersions: ClosedRange<Int>
+    public var bad: [RuleExample]
+    public var good: [RuleExample]
+    public var equivalents: [Equivalent]
+    public var aliases: [String]
+
+    public init(
+        id: String, title: String, category: Category, severity: Severity, optIn: Bool = false,
+        lockHazard: Bool = false, summary: String, rationale: String, safeAlternative: String,
+        dialects: [Dialect.Kind] = [.postgres], postgresVersions: ClosedRange<Int> = 10...18,
+        bad: [RuleExample], good: [RuleExample], equivalents: [Equivalent] = [], aliases: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.severity = severity
+        self.optIn = optIn
+        self.lockHazard = lockHazard
+        self.summary = summary
+        self.rationale = rationale
+        self.safeAlternative = safeAlternative
+        self.dialects = dialects
+        self.postgresVersions = postgresVersions
+        self.bad = bad
+        self.good = good
+        self.equivalents = equivalents
+        self.aliases = aliases
+    }
+}
+
+/// One finding before the engine applies configuration, exemptions and suppressions.
+public struct Finding: Sendable, Hashable {
+    /// The statement it is about.
+    public var statement: Int
+    public var message: String
+    /// Overrides the rule's safe alternative (for version-specific advice).
+    public var help: String?
+    /// Overrides the rule's default severity (before configuration).
+    public var severity: Severity?
+    /// A narrower span than the statement's.
+    public var span: SourceSpan?
+    /// The table the lock hazard is on (for the created-in-run exemption and table sizes).
+    public var table: ObjectKey?
+    public var notes: [String]
+
+    public init(
+        statement: Int, message: String, help: String? = nil, severity: Severity? = nil, span: SourceSpan? = nil,
+        table: ObjectKey? = nil, notes: [String] = []
+    ) {
+        self.statement = statement
+        self.message = message
+        self.help = help
+        self.severity = severity
+        self.span = span
+        self.table = table
+        self.notes = notes
+    }
+}
+
+/// What a rule sees: the analysis and the configuration.
+public struct RuleContext: Sendable {
+    public var analysis: MigrationAnalysis
+    public var configuration: RuleConfiguration
+
+    public init(analysis: MigrationAnalysis, configuration: RuleConfiguration) {
+        self.analysis = analysis
+        self.configuration = configuration
+    }
+
+    public var postgresVersion: Int { analysis.dialect.postgresVersion }
+    public var dialect: Dialect { analysis.dialect }
+
+    /// The schema before statement `s`.
+    public func catalog(before s: MigrationStatement) -> Catalog { analysis.catalog(before: s.index) }
+
+    /// Whether `table` exists with rows: it is in the catalog before `s` and was not made by this migration.
+    public func isExistingTable(_ table: ObjectKey?, before s: MigrationStatement) -> Bool {
+        guard let table else { return false }
+        return catalog(before: s).tables[table] != nil && !analysis.createdInRun.contains(table)
+    }
+
+    /// The table a name resolves to before `s`.
+    public func table(_ name: QualifiedName, before s: MigrationStatement) -> ObjectKey? {
+        catalog(before: s).table(name)
+    }
+}

@@ -1,0 +1,83 @@
+import SQLSyntax
+import SchemaCatalog
+
+// Small readers shared by the rules.
+
+extension MigrationStatement {
+    /// The ALTER TABLE statement on a table (not an index, view or type), if this is one.
+    var alterTable: AlterTableStatement? {
+        if case .alterTable(let a) = node, a.objectType == .table || a.objectType == .foreignTable,
+            a.allInTablespace == nil
+        {
+            return a
+        }
+        return nil
+    }
+
+    /// `file:line`, for messages that point at another statement.
+    var location: String { "\(file):\(line)" }
+}
+
+extension TypeName {
+    /// The type's own name, lower case (`int4`, `varchar`, `serial`, `json`).
+    var baseName: String { name.name.lowercased() }
+}
+
+extension ColumnDefinition {
+    /// Whether the column is declared NOT NULL (or PRIMARY KEY).
+    var declaredNotNull: Bool { isNotNull }
+
+    var identity: Bool {
+        constraints.contains { if case .identity = $0.kind { return true } else { return false } }
+    }
+
+    var storedGenerated: Bool {
+        constraints.contains { if case .generated(_, .stored) = $0.kind { return true } else { return false } }
+    }
+
+    var generated: Bool {
+        constraints.contains { if case .generated = $0.kind { return true } else { return false } }
+    }
+
+    var isSerial: Bool {
+        ["serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"].contains(type?.baseName ?? "")
+    }
+}
+
+extension RuleContext {
+    /// The table an ALTER TABLE statement acts on, before it.
+    func alteredTable(_ a: AlterTableStatement, _ s: MigrationStatement) -> ObjectKey? {
+        catalog(before: s).table(a.name)
+    }
+
+    /// The existing (non-empty) table an ALTER TABLE acts on, or nil when it is new or missing.
+    func existingAlteredTable(_ s: MigrationStatement) -> (AlterTableStatement, ObjectKey)? {
+        guard let a = s.alterTable, let key = alteredTable(a, s), isExistingTable(key, before: s) else { return nil }
+        return (a, key)
+    }
+
+    /// The statement a suggestion should precede with `SET lock_timeout`.
+    func finding(_ s: MigrationStatement, _ message: String, table: ObjectKey? = nil, help: String? = nil,
+                 severity: Severity? = nil, span: SourceSpan? = nil, notes: [String] = []) -> Finding {
+        Finding(statement: s.index, message: message, help: help, severity: severity, span: span, table: table,
+                notes: notes)
+    }
+}
+
+import Diagnostics
+
+/// `schema.table` for messages.
+func display(_ key: ObjectKey) -> String { key.schema == "public" ? key.name : "\(key.schema).\(key.name)" }
+
+/// A constraint's kind as DDL names it, for messages.
+func constraintWord(_ kind: ConstraintKind) -> String {
+    switch kind {
+    case .check: return "CHECK"
+    case .unique: return "UNIQUE"
+    case .primaryKey: return "PRIMARY KEY"
+    case .foreignKey: return "FOREIGN KEY"
+    case .exclusion: return "EXCLUDE"
+    case .notNull: return "NOT NULL"
+    default: return "constraint"
+    }
+}
