@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "MigrationPlannerTests",
             dependencies: ["MigrationPlanner", "MigrationRules", "QueryBinding", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["switchgate"], exclude: ["Cases"]),
         .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CatalogFidelityTests",

@@ -1,0 +1,274 @@
+import Diagnostics
+import MigrationRules
+import QueryBinding
+import SQLSyntax
+import SchemaCatalog
+
+/// One migration statement with the phase the evidence puts it in.
+public struct PlacedStatement: Sendable, Hashable {
+    /// Index into `MigrationAnalysis.statements`.
+    public var index: Int
+    public var phase: Phase
+    /// Blue queries (indexes into the blue list) that applying it breaks.
+    public var breaksBlue: [Int]
+    /// Green queries (indexes into the green list) that need it.
+    public var neededByGreen: [Int]
+    /// Without blue queries: the S0 objects it removes or makes unwritable.
+    public var assumedBlueBreaks: [String]
+    /// Without green queries: the objects it creates, which green is assumed to use.
+    public var assumedGreenNeeds: [String]
+    public var destructive: Bool
+    /// It only works after a statement placed in a later phase (it is held back to it).
+    public var dependsOnDeferred: Bool
+}
+
+/// A query's verdict on one schema.
+public struct QueryVerdict: Sendable, Hashable {
+    public var side: QuerySide
+    /// Index into the side's query list.
+    public var query: Int
+    public var stage: SchemaStage
+    public var result: BindingResult
+    /// The statement (index into the analysis) after which the query stopped
+    /// working, when it worked before the migration.
+    public var brokenBy: Int?
+}
+
+/// Phases for every statement, S1 and S2, and every query checked on them.
+public struct PhasePlan: Sendable {
+    public var statements: [PlacedStatement]
+    public var verdicts: [QueryVerdict]
+    public var intermediate: Catalog
+    public var final: Catalog
+}
+
+/// SPEC §2: puts each statement in its phase from the evidence of the queries,
+/// statement groups (transactions) judged together, dependencies respected.
+public struct PhasePlanner: Sendable {
+    public let analysis: MigrationAnalysis
+    public let blue: [Query]
+    public let green: [Query]
+    /// Whether each side brought queries; a side without them is assumed to use
+    /// everything (blue: all of S0; green: all the migration creates).
+    public let hasBlueEvidence: Bool
+    public let hasGreenEvidence: Bool
+
+    public init(analysis: MigrationAnalysis, blue: [Query], green: [Query], blueGiven: Bool? = nil, greenGiven: Bool? = nil) {
+        self.analysis = analysis
+        self.blue = blue
+        self.green = green
+        self.hasBlueEvidence = blueGiven ?? !blue.isEmpty
+        self.hasGreenEvidence = greenGiven ?? !green.isEmpty
+    }
+
+    /// Consecutive statements of one transaction form one unit; others stand alone.
+    func units() -> [[Int]] {
+        var result: [[Int]] = []
+        var current: [Int] = []
+        var currentTransaction: Int?
+        for (i, statement) in analysis.statements.enumerated() {
+            if let id = statement.transaction, id == currentTransaction {
+                current.append(i)
+                continue
+            }
+            if !current.isEmpty { result.append(current) }
+            current = [i]
+            currentTransaction = statement.transaction
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    func source(_ statement: MigrationStatement) -> ReplaySource? {
+        analysis.sources[statement.file].map(ReplaySource.init)
+    }
+
+    /// Applies the unit's statements that can be applied; returns the catalog and
+    /// whether one of them failed here although it worked in file order.
+    func apply(_ unit: [Int], to catalog: Catalog) -> (Catalog, failedHere: Bool) {
+        var result = catalog
+        var failedHere = false
+        for i in unit {
+            let statement = analysis.statements[i]
+            guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
+            do {
+                try result.apply(tree, from: source)
+            } catch {
+                failedHere = true
+            }
+        }
+        return (result, failedHere)
+    }
+
+    /// A data statement that only binds after a deferred statement (it writes a
+    /// renamed column, say) is held back as well.
+    func dataDependsOnDeferred(_ unit: [Int], on catalog: Catalog) -> Bool {
+        for i in unit {
+            let statement = analysis.statements[i]
+            guard statement.isData, let tree = statement.statement else { continue }
+            let inOrder = Binder(catalog: analysis.catalogs[i]).bind(tree, source: statement.sql)
+            guard inOrder.ok else { continue }
+            if !Binder(catalog: catalog).bind(tree, source: statement.sql).ok { return true }
+        }
+        return false
+    }
+
+    func isDestructive(_ unit: [Int]) -> Bool {
+        unit.contains { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalogs[$0]) }
+    }
+
+    func bindAll(_ queries: [Query], on catalog: Catalog) -> [BindingResult] {
+        let binder = Binder(catalog: catalog)
+        return queries.map { binder.bind($0) }
+    }
+
+    public func plan() -> PhasePlan {
+        let units = units()
+        var s1 = analysis.baseline
+        var blueNow = bindAll(blue, on: s1)
+        var blueBrokenBy = [Int?](repeating: nil, count: blue.count)
+        var placed: [PlacedStatement] = []
+        let s0Inventory = SchemaInventory(analysis.baseline)
+        let final = analysis.catalogs.last ?? analysis.baseline
+        let greenFinal = bindAll(green, on: final)
+
+        for unit in units {
+            let (next, failedHere) = apply(unit, to: s1)
+            let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
+                && unit.contains { analysis.statements[$0].isData }
+            var phase: Phase
+            var breaks: [Int] = []
+            var needs: [Int] = []
+            var assumedBreaks: [String] = []
+            var assumedNeeds: [String] = []
+            let deferred = failedHere || dataDependsOnDeferred(unit, on: s1)
+            let destructive = isDestructive(unit)
+            var blueNext = blueNow
+            if isData {
+                phase = deferred ? .contract : .backfill
+            } else {
+                // Does it break blue?
+                if hasBlueEvidence {
+                    blueNext = bindAll(blue, on: next)
+                    breaks = blue.indices.filter { blueNow[$0].ok && !blueNext[$0].ok }
+                } else {
+                    let before = SchemaInventory(s1)
+                    let after = SchemaInventory(next)
+                    assumedBreaks = before.missing(from: after).filter { s0Inventory.names.contains($0) }
+                    // A column of S0 that became required breaks blue's writes.
+                    assumedBreaks += after.requiredColumns.subtracting(before.requiredColumns)
+                        .filter { s0Inventory.names.contains($0) }.sorted().map { "\($0) (now NOT NULL without a default)" }
+                }
+                let breaksBlue = !breaks.isEmpty || !assumedBreaks.isEmpty
+                // Is it needed by green? Only asked when it matters: it breaks blue,
+                // or it is destructive.
+                if breaksBlue || destructive {
+                    if hasGreenEvidence {
+                        let without = catalogWithout(unit)
+                        let greenWithout = bindAll(green, on: without)
+                        needs = green.indices.filter { greenFinal[$0].ok && !greenWithout[$0].ok }
+                    } else {
+                        assumedNeeds = SchemaInventory(next).missing(from: SchemaInventory(s1))
+                    }
+                }
+                let needed = !needs.isEmpty || !assumedNeeds.isEmpty
+                switch (breaksBlue, needed) {
+                case (true, true): phase = .breaking
+                case (true, false): phase = .contract
+                case (false, _): phase = destructive && !needed ? .contract : .expand
+                }
+                if deferred && phase < .contract { phase = .contract }
+            }
+            for i in unit {
+                placed.append(
+                    PlacedStatement(
+                        index: i, phase: phase, breaksBlue: breaks, neededByGreen: needs, assumedBlueBreaks: assumedBreaks,
+                        assumedGreenNeeds: assumedNeeds, destructive: destructive, dependsOnDeferred: deferred))
+            }
+            if phase.inIntermediate {
+                if hasBlueEvidence && !isData {
+                    for q in blue.indices where blueNow[q].ok && !blueNext[q].ok && blueBrokenBy[q] == nil {
+                        blueBrokenBy[q] = firstBreak(blue[q], in: unit, from: s1)
+                    }
+                    blueNow = blueNext
+                }
+                s1 = next
+            }
+        }
+        placed = Self.attachNeutralStatements(placed, analysis.statements)
+
+        var verdicts: [QueryVerdict] = []
+        let blueOnS1 = bindAll(blue, on: s1)
+        for (q, result) in blueOnS1.enumerated() {
+            verdicts.append(QueryVerdict(side: .blue, query: q, stage: .intermediate, result: result, brokenBy: result.ok ? nil : blueBrokenBy[q]))
+        }
+        let greenOnS1 = bindAll(green, on: s1)
+        for (q, result) in greenOnS1.enumerated() {
+            let brokenBy = result.ok ? nil : firstBreak(green[q], in: placed.filter { $0.phase.inIntermediate }.map(\.index))
+            verdicts.append(QueryVerdict(side: .green, query: q, stage: .intermediate, result: result, brokenBy: brokenBy))
+        }
+        for (q, result) in greenFinal.enumerated() {
+            let brokenBy = result.ok ? nil : firstBreak(green[q], in: Array(analysis.statements.indices))
+            verdicts.append(QueryVerdict(side: .green, query: q, stage: .final, result: result, brokenBy: brokenBy))
+        }
+        return PhasePlan(statements: placed, verdicts: verdicts, intermediate: s1, final: final)
+    }
+
+    /// S2 without the unit: every other statement in file order, skipping those
+    /// that no longer apply (they depended on the unit).
+    func catalogWithout(_ unit: [Int]) -> Catalog {
+        var catalog = analysis.baseline
+        let skip = Set(unit)
+        for (i, statement) in analysis.statements.enumerated() where !skip.contains(i) {
+            guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
+            try? catalog.apply(tree, from: source)
+        }
+        return catalog
+    }
+
+    /// The first of `order`'s statements after which the query stops binding, when
+    /// it bound on the baseline.
+    func firstBreak(_ query: Query, in order: [Int], from start: Catalog? = nil) -> Int? {
+        var catalog = start ?? analysis.baseline
+        guard Binder(catalog: catalog).bind(query).ok else { return nil }
+        for i in order {
+            let statement = analysis.statements[i]
+            guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
+            guard (try? catalog.apply(tree, from: source)) != nil else { continue }
+            if !Binder(catalog: catalog).bind(query).ok { return i }
+        }
+        return nil
+    }
+
+    /// SET / RESET and transaction control change no schema: they belong with the
+    /// statement they prepare (a `SET lock_timeout` goes where the ALTER it guards
+    /// goes), so they take the phase of the next statement of their file, or of
+    /// the previous one at the end of a file.
+    static func attachNeutralStatements(_ placed: [PlacedStatement], _ statements: [MigrationStatement]) -> [PlacedStatement] {
+        var result = placed
+        func isNeutral(_ i: Int) -> Bool {
+            switch statements[result[i].index].statement?.node {
+            case .setVariable?, .transaction?: return true
+            default: return false
+            }
+        }
+        for i in result.indices where isNeutral(i) {
+            let file = statements[result[i].index].file
+            var j = i + 1
+            while j < result.count && statements[result[j].index].file == file && isNeutral(j) { j += 1 }
+            if j < result.count && statements[result[j].index].file == file {
+                result[i].phase = result[j].phase
+                continue
+            }
+            var k = i - 1
+            while k >= 0 && statements[result[k].index].file == file && isNeutral(k) { k -= 1 }
+            if k >= 0 && statements[result[k].index].file == file { result[i].phase = result[k].phase }
+        }
+        return result
+    }
+
+    static func isTransactionControl(_ statement: MigrationStatement) -> Bool {
+        if case .transaction? = statement.statement?.node { return true }
+        return false
+    }
+}

@@ -1,0 +1,269 @@
+import Diagnostics
+import MigrationPlanner
+import MigrationRules
+import QueryBinding
+import SQLSyntax
+
+/// Renders a `CheckResult`: the JSON of SPEC §5, text for a terminal, SARIF 2.1.0
+/// for code scanning and GitHub workflow commands. Pure functions of their inputs.
+public enum CheckReport {
+    /// Where a finding points, in 1-based line and column.
+    static func location(_ file: String, _ span: SourceSpan, _ sources: [String: SourceFile]) -> SourceLocation {
+        sources[file]?.location(of: span.start) ?? SourceLocation(line: 1, column: 1)
+    }
+
+    // MARK: JSON (SPEC §5)
+
+    public static func json(_ result: CheckResult, sources: [String: SourceFile]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("verdict", result.isSafe ? "safe" : "unsafe")
+        w.key("statements")
+        w.beginArray()
+        for report in result.statements {
+            let s = report.statement
+            w.beginObject()
+            w.field("file", s.file)
+            w.field("line", s.line)
+            w.field("column", s.column)
+            w.field("sql", s.sql)
+            w.field("kind", s.kind)
+            w.field("phase", report.phase.rawValue)
+            w.key("locks")
+            w.beginArray()
+            for lock in s.effects.locks {
+                w.beginObject()
+                w.field("relation", lock.relation.description)
+                w.field("mode", lock.mode.description)
+                w.endObject()
+            }
+            w.endArray()
+            w.field("rewrite", !s.effects.rewrites.isEmpty)
+            w.field("scan", !s.effects.scans.isEmpty)
+            w.field("transaction", s.transaction)
+            if let failure = s.failure {
+                w.key("error")
+                w.beginObject()
+                w.field("code", failure.sqlState)
+                w.field("message", failure.message)
+                w.endObject()
+            }
+            writeEvidence(&w, report, result)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("queries")
+        w.beginArray()
+        for report in result.queries {
+            let q = report.query
+            w.beginObject()
+            w.field("side", report.side.rawValue)
+            w.field("file", q.file)
+            w.field("line", q.line)
+            w.field("name", q.name)
+            w.field("schema", report.stage.rawValue)
+            w.field("ok", report.ok)
+            w.key("problems")
+            w.beginArray()
+            for problem in report.result.problems {
+                w.beginObject()
+                w.field("code", problem.code)
+                w.field("message", problem.message)
+                w.endObject()
+            }
+            w.endArray()
+            if let statement = report.brokenBy {
+                w.key("broken_by")
+                w.beginObject()
+                w.field("file", statement.file)
+                w.field("line", statement.line)
+                w.endObject()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.key("findings")
+        w.beginArray()
+        for finding in result.findings {
+            let at = location(finding.file, finding.span, sources)
+            w.beginObject()
+            w.field("rule", finding.id)
+            w.field("severity", finding.severity.rawValue)
+            w.field("file", finding.file)
+            w.field("line", at.line)
+            w.field("column", at.column)
+            w.field("message", finding.message)
+            w.field("help", finding.help)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    static func writeEvidence(_ w: inout JSONWriter, _ report: StatementReport, _ result: CheckResult) {
+        let placement = report.placement
+        let blue = result.queries.filter { $0.side == .blue && $0.stage == .intermediate }.map(\.query)
+        let green = result.queries.filter { $0.side == .green && $0.stage == .final }.map(\.query)
+        w.key("breaks_blue")
+        w.beginArray()
+        for q in placement.breaksBlue where q < blue.count {
+            w.beginObject()
+            w.field("file", blue[q].file)
+            w.field("line", blue[q].line)
+            w.field("name", blue[q].name)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("needed_by_green")
+        w.beginArray()
+        for q in placement.neededByGreen where q < green.count {
+            w.beginObject()
+            w.field("file", green[q].file)
+            w.field("line", green[q].line)
+            w.field("name", green[q].name)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    // MARK: Text
+
+    /// A person's view: statements grouped by phase, then each finding with its
+    /// source line and a caret under the problem, and the fix.
+    public static func text(_ result: CheckResult, sources: [String: SourceFile], color: Bool) -> String {
+        let style = TextStyle(enabled: color)
+        var out = ""
+        for phase in Phase.allCases {
+            let members = result.statements.filter { $0.phase == phase && !isTransactionControl($0.statement) }
+            guard !members.isEmpty else { continue }
+            out += style.bold("\(phase.rawValue) (\(members.count))") + "\n"
+            for report in members {
+                let s = report.statement
+                var facts: [String] = []
+                let strongest = s.effects.locks.map(\.mode).max()
+                if let strongest { facts.append(strongest.description) }
+                if !s.effects.rewrites.isEmpty { facts.append("rewrite") }
+                if !s.effects.scans.isEmpty { facts.append("scan") }
+                let suffix = facts.isEmpty ? "" : style.dim("  [\(facts.joined(separator: ", "))]")
+                out += "  \(s.file):\(s.line)  \(oneLine(s.sql, limit: 72))\(suffix)\n"
+            }
+        }
+        let blueBad = result.queries.filter { $0.side == .blue && !$0.ok }.count
+        let greenBad = result.queries.filter { $0.side == .green && !$0.ok }.count
+        let blueCount = result.queries.filter { $0.side == .blue }.count
+        let greenCount = result.queries.filter { $0.side == .green }.count
+        if blueCount + greenCount > 0 {
+            out += "\nqueries: blue \(blueCount - blueBad)/\(blueCount) work on S1; "
+            out += "green \(greenCount - greenBad)/\(greenCount) checks work on S1 and S2\n"
+        }
+        if !result.findings.isEmpty { out += "\n" }
+        for finding in result.findings {
+            out += render(finding, sources: sources, style: style)
+        }
+        let errors = result.findings.filter { $0.severity == .error }.count
+        let warnings = result.findings.filter { $0.severity == .warning }.count
+        let verdict = result.isSafe ? style.green("safe") : style.red("unsafe")
+        out += "\n\(verdict): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        return out
+    }
+
+    static func isTransactionControl(_ statement: MigrationStatement) -> Bool {
+        if case .transaction? = statement.statement?.node { return true }
+        return false
+    }
+
+    static func oneLine(_ sql: String, limit: Int) -> String {
+        let flat = sql.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    }
+
+    /// `file:line:column: severity[rule]: message`, the source line, a caret, notes and help.
+    public static func render(_ finding: Diagnostic, sources: [String: SourceFile], style: TextStyle) -> String {
+        let at = location(finding.file, finding.span, sources)
+        let severity: String
+        switch finding.severity {
+        case .error: severity = style.red("error")
+        case .warning: severity = style.yellow("warning")
+        case .info: severity = "info"
+        }
+        var out = "\(finding.file):\(at.line):\(at.column): \(severity)[\(finding.id)]: \(finding.message)\n"
+        if let source = sources[finding.file] {
+            let line = source.lines.lineText(at.line)
+            if !line.isEmpty {
+                let end = source.location(of: finding.span.end)
+                let width = end.line == at.line ? Swift.max(1, end.column - at.column) : Swift.max(1, line.count - at.column + 1)
+                let gutter = String(at.line)
+                out += "  \(gutter) | \(line)\n"
+                let pad = String(repeating: " ", count: gutter.count)
+                let indent = String(line.prefix(Swift.max(0, at.column - 1)).map { $0 == "\t" ? "\t" : " " })
+                out += "  \(pad) | \(indent)\(style.red(String(repeating: "^", count: Swift.min(width, 120))))\n"
+            }
+        }
+        for note in finding.notes {
+            if let file = note.file, let span = note.span {
+                let where_ = location(file, span, sources)
+                out += "  note: \(note.message) (\(file):\(where_.line):\(where_.column))\n"
+            } else {
+                out += "  note: \(note.message)\n"
+            }
+        }
+        if let help = finding.help { out += "  help: \(help)\n" }
+        return out
+    }
+
+    // MARK: GitHub workflow commands
+
+    /// `::error file=...,line=...,col=...,title=...::message` per finding.
+    public static func github(_ result: CheckResult, sources: [String: SourceFile]) -> String {
+        var out = ""
+        for finding in result.findings {
+            let at = location(finding.file, finding.span, sources)
+            let command: String
+            switch finding.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info: command = "notice"
+            }
+            var message = finding.message
+            if let help = finding.help { message += "\nhelp: \(help)" }
+            out += "::\(command) file=\(escapeProperty(finding.file)),line=\(at.line),col=\(at.column),"
+            out += "title=\(escapeProperty("switchgate " + finding.id))::\(escapeData(message))\n"
+        }
+        return out
+    }
+
+    /// Workflow-command escaping of a message (`%`, CR, LF).
+    static func escapeData(_ s: String) -> String {
+        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    /// Workflow-command escaping of a property value (also `:` and `,`).
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+/// ANSI styling, on only when writing to a terminal.
+public struct TextStyle: Sendable {
+    public var enabled: Bool
+    public init(enabled: Bool) { self.enabled = enabled }
+    func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func red(_ s: String) -> String { wrap(s, "31") }
+    func green(_ s: String) -> String { wrap(s, "32") }
+    func yellow(_ s: String) -> String { wrap(s, "33") }
+}
+
+extension String {
+    /// Replaces every occurrence without Foundation.
+    func replacingAll(_ target: Character, _ replacement: String) -> String {
+        var out = ""
+        out.reserveCapacity(count)
+        for c in self {
+            if c == target { out += replacement } else { out.append(c) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import MigrationLayout
+import MigrationPlanner
+import MigrationRules
+import QueryBinding
+import Reporters
+import SQLSyntax
+import SchemaCatalog
+
+/// `switchgate check` (SPEC §5): phases, query verdicts on S1 and S2, lock and
+/// rewrite hazards, with exit 0 (safe), 1 (error findings) or 2 (bad input).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a migration for a blue-green rollout: phases, both versions' queries, locks.",
+        discussion: """
+            The baseline S0 comes from --schema files (or is empty). Each migration \
+            statement is placed in a phase (expand, backfill, contract, breaking) from \
+            the evidence of the blue and green queries; every blue query is checked on \
+            the intermediate schema S1, every green query on S1 and on the final schema \
+            S2. Exit status: 0 no error findings, 1 error findings, 2 bad usage or \
+            unreadable input.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    @Option(help: "SQL dialect: postgres or sqlite.")
+    var dialect: Dialect.Kind?
+
+    @Option(name: .customLong("pg-version"), help: "PostgreSQL major version the migration runs on (10 to 18; default 15).")
+    var pgVersion: Int?
+
+    @Option(name: .long, help: "Baseline schema S0 as SQL (hand-written or pg_dump --schema-only); repeatable.")
+    var schema: [String] = []
+
+    @Option(name: .long, help: "Queries of the version serving traffic now (files or folders); repeatable.")
+    var blue: [String] = []
+
+    @Option(name: .long, help: "Queries of the version being rolled out (files or folders); repeatable.")
+    var green: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: Format = .text
+
+    @Flag(name: .customLong("assume-in-transaction"), help: "Treat every migration file as one transaction.")
+    var assumeInTransaction = false
+
+    @Argument(help: "Migration files (applied in the given order) or folders (layout detected).")
+    var paths: [String] = []
+
+    func validate() throws {
+        if let pgVersion, !(10...18).contains(pgVersion) {
+            throw ValidationError("--pg-version must be between 10 and 18, not \(pgVersion)")
+        }
+    }
+
+    func run() throws {
+        let kind = dialect ?? .postgres
+        let version = pgVersion ?? 15
+        let dialectValue = Dialect(kind: kind, postgresVersion: version)
+
+        // Everything is read and checked before anything is printed: bad input is
+        // exit 2 with a message naming the file and line, and no partial output.
+        let baseline = try CheckInputs.baseline(schemaPaths: schema, dialect: dialectValue)
+        let migrations: [MigrationFile]
+        do {
+            migrations = paths.isEmpty ? [] : try MigrationLoader.load(paths: paths).files
+        } catch {
+            throw InputError(description: "\(error)")
+        }
+        let blueQueries = try CheckInputs.queries(blue, dialect: dialectValue)
+        let greenQueries = try CheckInputs.queries(green, dialect: dialectValue)
+
+        let analysis = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: assumeInTransaction)
+            .analyze(files: migrations, baseline: baseline)
+        try CheckInputs.rejectSyntaxErrors(analysis)
+        var configuration = RuleConfiguration()
+        configuration.postgresVersion = version
+        let ruleFindings = RuleEngine(configuration: configuration).run(analysis)
+        let result = Checker(analysis: analysis, blue: blueQueries, green: greenQueries).run(ruleFindings: ruleFindings)
+
+        var sources = analysis.sources
+        for path in Set((blueQueries + greenQueries).map(\.file)) where sources[path] == nil {
+            if let file = try? InputFiles.read(path) { sources[path] = file }
+        }
+        let output: String
+        switch format {
+        case .json: output = CheckReport.json(result, sources: sources)
+        case .text: output = CheckReport.text(result, sources: sources, color: isatty(STDOUT_FILENO) != 0)
+        case .github: output = CheckReport.github(result, sources: sources)
+        case .sarif:
+            var rules: [String: SARIFReport.RuleInfo] = [:]
+            for finding in result.findings where rules[finding.id] == nil {
+                rules[finding.id] = SARIFReport.RuleInfo(id: finding.id, title: finding.id, help: finding.help)
+            }
+            output = SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if !result.isSafe { throw ExitCode(1) }
+    }
+}
+
+/// Reading the check's inputs, each failure an `InputError` (exit 2).
+enum CheckInputs {
+    /// S0: the schema files replayed in order; a statement the database would
+    /// refuse is bad input.
+    static func baseline(schemaPaths: [String], dialect: Dialect) throws -> Catalog {
+        var replay = Replay(catalog: Catalog(dialect: dialect))
+        for path in try InputFiles.expand(schemaPaths) {
+            let file = try InputFiles.read(path)
+            if !replay.apply(file), let failure = replay.failure {
+                throw InputError(
+                    description: "\(failure.file):\(failure.line):\(failure.column): the baseline schema does not apply: \(failure.message)")
+            }
+        }
+        return replay.catalog
+    }
+
+    static func queries(_ paths: [String], dialect: Dialect) throws -> [Query] {
+        guard !paths.isEmpty else { return [] }
+        do {
+            return try QuerySources.load(paths: paths, dialect: dialect)
+        } catch {
+            throw InputError(description: error.description)
+        }
+    }
+
+    /// A migration statement that does not parse is bad input, not a finding.
+    static func rejectSyntaxErrors(_ analysis: MigrationAnalysis) throws {
+        for statement in analysis.statements where statement.statement == nil {
+            throw InputError(description: "\(statement.file):\(statement.line):\(statement.column): syntax error in the migration")
+        }
+    }
+}

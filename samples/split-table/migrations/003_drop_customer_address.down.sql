@@ -1,0 +1,1 @@
+ALTER TABLE customers ADD COLUMN street text, ADD COLUMN city text, ADD COLUMN postcode text;
