@@ -49,6 +49,10 @@ public enum RuleRegistry {
         RenamingObject.self,
         BanSetSchema.self,
         AddingEnumValue.self,
+        BanRevoke.self,
+        BanDisableTrigger.self,
+        BanDropGeneratedExpression.self,
+        BanAlterIdentity.self,
         // Schema design.
         AddingJsonColumn.self,
         BanCharField.self,

@@ -25,7 +25,6 @@ struct AddingRequiredField: StatementRule {
         ],
         equivalents: [
             Equivalent(.squawk, "adding-required-field"), Equivalent(.atlas, "MF103"),
-            Equivalent(.strongMigrations, "change_column_with_not_null"),
         ])
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {

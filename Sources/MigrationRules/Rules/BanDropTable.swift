@@ -16,7 +16,9 @@ struct BanDropTable: StatementRule {
         dialects: [.postgres, .sqlite],
         bad: [RuleExample("DROP TABLE audit_log;", baseline: "CREATE TABLE audit_log (id int);")],
         good: [RuleExample("CREATE TABLE tmp (id int);\nDROP TABLE tmp;")],
-        equivalents: [Equivalent(.squawk, "ban-drop-table"), Equivalent(.atlas, "DS102")])
+        equivalents: [
+            Equivalent(.squawk, "ban-drop-table"), Equivalent(.atlas, "DS102"), Equivalent(.strongMigrations, "create_table"),
+        ])
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .table || d.objectType == .foreignTable else { return [] }
