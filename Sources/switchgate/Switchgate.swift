@@ -7,7 +7,7 @@ struct Switchgate: ParsableCommand {
         commandName: "switchgate",
         abstract: "Checks schema migrations for blue-green deployments.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ParseCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, ParseCommand.self, SchemaCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 }
 

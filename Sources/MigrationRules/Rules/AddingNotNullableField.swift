@@ -34,7 +34,8 @@ struct AddingNotNullableField: StatementRule {
         ],
         equivalents: [
             Equivalent(.squawk, "adding-not-nullable-field"), Equivalent(.strongMigrations, "change_column_null"),
-            Equivalent(.strongMigrations, "change_column_null_postgresql"), Equivalent(.atlas, "PG303"),
+            Equivalent(.strongMigrations, "change_column_null_postgresql"),
+            Equivalent(.strongMigrations, "change_column_with_not_null"), Equivalent(.atlas, "PG303"),
             Equivalent(.atlas, "MF104"), Equivalent(.eugene, "E2"),
         ])
 

@@ -1,0 +1,44 @@
+import SQLSyntax
+
+/// A column type written by a statement: in CREATE TABLE, ADD COLUMN or ALTER COLUMN TYPE.
+struct WrittenColumnType {
+    var column: Identifier
+    var type: TypeName
+    var definition: ColumnDefinition?
+}
+
+extension MigrationStatement {
+    /// The column types this statement declares.
+    var writtenColumnTypes: [WrittenColumnType] {
+        switch node {
+        case .createTable(let t):
+            return t.columns.compactMap { c in c.type.map { WrittenColumnType(column: c.name, type: $0, definition: c) } }
+        case .alterTable(let a) where a.objectType == .table || a.objectType == .foreignTable:
+            return a.actions.compactMap { action in
+                switch action {
+                case .addColumn(let c, _): return c.type.map { WrittenColumnType(column: c.name, type: $0, definition: c) }
+                case .alterColumn(let name, .setDataType(let type, _, _)): return WrittenColumnType(column: name, type: type)
+                default: return nil
+                }
+            }
+        default:
+            return []
+        }
+    }
+}
+
+/// The shared shape of the "prefer type X" rules.
+protocol ColumnTypeRule: StatementRule {
+    /// The message for a column whose type this rule objects to, or nil.
+    func complaint(_ written: WrittenColumnType, _ context: RuleContext) -> String?
+}
+
+extension ColumnTypeRule {
+    func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
+        s.writtenColumnTypes.compactMap { written in
+            complaint(written, context).map { message in
+                context.finding(s, message, span: written.type.span.length > 0 ? written.type.span : nil)
+            }
+        }
+    }
+}

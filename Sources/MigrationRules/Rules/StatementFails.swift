@@ -1,0 +1,36 @@
+import SQLSyntax
+import SchemaCatalog
+
+/// The server would refuse the statement, as replay on the catalog shows.
+struct StatementFails: StatementRule {
+    static let metadata = RuleMetadata(
+        id: "statement-fails",
+        title: "Statement would fail on the server",
+        category: .correctness, severity: .error,
+        summary: "Replaying the migration on the schema before it shows the server would reject this statement: an object already exists or is missing, a DROP has dependents and no CASCADE, a type does not match.",
+        rationale: """
+            switchgate applies every statement to the catalog exactly as PostgreSQL (or SQLite) would, with the \
+            server's SQLSTATE. A statement it refuses would stop the deploy half-way; the analysis goes on as if \
+            the statement had not run.
+            """,
+        safeAlternative: "Fix the statement for the schema it actually runs on (IF [NOT] EXISTS, the right name, CASCADE where intended, or an earlier statement that creates what it needs).",
+        dialects: [.postgres, .sqlite],
+        bad: [
+            RuleExample("CREATE TABLE users (id int);", baseline: "CREATE TABLE users (id int);"),
+            RuleExample("ALTER TABLE missing ADD COLUMN a int;"),
+            RuleExample("DROP TABLE users;", baseline: "CREATE TABLE users (id int);\nCREATE VIEW active AS SELECT id FROM users;"),
+        ],
+        good: [
+            RuleExample("CREATE TABLE IF NOT EXISTS users (id int);", baseline: "CREATE TABLE users (id int);"),
+            RuleExample("DROP TABLE users CASCADE;", baseline: "CREATE TABLE users (id int);\nCREATE VIEW active AS SELECT id FROM users;"),
+        ])
+
+    func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
+        guard let failure = s.failure else { return [] }
+        var notes: [String] = []
+        if let detail = failure.detail { notes.append(detail) }
+        return [context.finding(
+            s, "\(failure.message) (SQLSTATE \(failure.sqlState))", span: failure.span.flatMap { $0.length > 0 ? $0 : nil },
+            notes: notes)]
+    }
+}

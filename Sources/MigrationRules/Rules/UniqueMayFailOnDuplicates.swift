@@ -1,0 +1,40 @@
+import SQLSyntax
+import SchemaCatalog
+
+/// A unique index or constraint over existing rows: it fails if duplicates exist.
+struct UniqueMayFailOnDuplicates: StatementRule {
+    static let metadata = RuleMetadata(
+        id: "unique-may-fail-on-duplicates",
+        title: "Unique index on existing data",
+        category: .correctness, severity: .info,
+        summary: "A UNIQUE index or constraint on columns of an existing table fails if the data already holds duplicates.",
+        rationale: """
+            Whether it succeeds depends on the data, not the schema: a duplicate makes the statement fail (and a \
+            failed CREATE UNIQUE INDEX CONCURRENTLY leaves an INVALID index behind that must be dropped).
+            """,
+        safeAlternative: "Check for duplicates first (`SELECT cols, count(*) ... GROUP BY cols HAVING count(*) > 1`) and clean them up in a backfill.",
+        dialects: [.postgres, .sqlite],
+        bad: [RuleExample("CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON users (email);", baseline: "CREATE TABLE users (email text);")],
+        good: [RuleExample("CREATE INDEX CONCURRENTLY users_email_idx ON users (email);", baseline: "CREATE TABLE users (email text);")],
+        equivalents: [Equivalent(.atlas, "MF101"), Equivalent(.atlas, "MF102")])
+
+    func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
+        switch s.node {
+        case .createIndex(let i) where i.unique:
+            guard let table = context.table(i.table, before: s), context.isExistingTable(table, before: s) else { return [] }
+            return [context.finding(s, "the unique index on \(display(table)) fails if existing rows hold duplicates")]
+        case .alterTable:
+            guard let (a, table) = context.existingAlteredTable(s) else { return [] }
+            for case .addConstraint(let c) in a.actions {
+                switch c.kind {
+                case .unique(let k) where k.usingIndex == nil, .primaryKey(let k) where k.usingIndex == nil:
+                    return [context.finding(s, "the \(constraintWord(c.kind)) constraint on \(display(table)) fails if existing rows hold duplicates")]
+                default: continue
+                }
+            }
+            return []
+        default:
+            return []
+        }
+    }
+}
