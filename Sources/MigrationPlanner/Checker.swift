@@ -61,12 +61,30 @@ public struct Checker: Sendable {
                 stage: verdict.stage, result: verdict.result,
                 brokenBy: verdict.brokenBy.map { analysis.statements[$0] })
         }
-        var findings = ruleFindings
+        var findings = Self.withoutSettledCompatibilityFindings(ruleFindings, statements)
         findings += breakingFindings(statements)
         findings += queryFindings(queries)
         findings.sort { ($0.file, $0.span.start, $0.id) < ($1.file, $1.span.start, $1.id) }
         return CheckResult(
             statements: statements, queries: queries, findings: findings, intermediate: plan.intermediate, final: plan.final)
+    }
+
+    /// A compatibility rule (drop, rename, ...) warns that a statement would break
+    /// the running version. Once the phases are known that is settled for contract
+    /// statements (applied after blue is retired: nothing left to break) and for
+    /// breaking ones (the `breaking-change` error says it with the evidence); it
+    /// stays for statements in expand and backfill.
+    static func withoutSettledCompatibilityFindings(_ findings: [Diagnostic], _ statements: [StatementReport]) -> [Diagnostic] {
+        var settled: [String: [SourceSpan]] = [:]
+        for report in statements where report.phase == .contract || report.phase == .breaking {
+            settled[report.statement.file, default: []].append(report.statement.span)
+        }
+        return findings.filter { finding in
+            guard RuleRegistry.rule(finding.id)?.metadata.category == .compatibility,
+                let spans = settled[finding.file]
+            else { return true }
+            return !spans.contains { $0.start <= finding.span.start && finding.span.start < Swift.max($0.end, $0.start + 1) }
+        }
     }
 
     func describe(_ query: Query) -> String {
