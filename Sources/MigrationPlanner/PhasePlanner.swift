@@ -83,38 +83,51 @@ public struct PhasePlanner: Sendable {
         analysis.sources[statement.file].map(ReplaySource.init)
     }
 
-    /// Applies the unit's statements that can be applied; returns the catalog and
-    /// whether one of them failed here although it worked in file order.
-    func apply(_ unit: [Int], to catalog: Catalog) -> (Catalog, failedHere: Bool) {
+    /// Applies the unit's statements that can be applied, in order; returns the
+    /// catalog and whether the unit depends on something held back: one of its
+    /// statements fails here although it worked in file order, or one of its data
+    /// statements (which replay does not check) no longer binds here although it
+    /// bound in file order — it writes a renamed column, say.
+    func apply(_ unit: [Int], to catalog: Catalog) -> (Catalog, dependsOnDeferred: Bool) {
         var result = catalog
-        var failedHere = false
+        var deferred = false
         for i in unit {
             let statement = analysis.statements[i]
             guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
+            if statement.isData {
+                if Binder(catalog: analysis.catalog(before: i)).bind(tree, source: statement.sql).ok
+                    && !Binder(catalog: result).bind(tree, source: statement.sql).ok
+                {
+                    deferred = true
+                }
+                continue
+            }
             do {
                 try result.apply(tree, from: source)
             } catch {
-                failedHere = true
+                deferred = true
             }
         }
-        return (result, failedHere)
+        return (result, deferred)
     }
 
-    /// A data statement that only binds after a deferred statement (it writes a
-    /// renamed column, say) is held back as well.
-    func dataDependsOnDeferred(_ unit: [Int], on catalog: Catalog) -> Bool {
-        for i in unit {
-            let statement = analysis.statements[i]
-            guard statement.isData, let tree = statement.statement else { continue }
-            let inOrder = Binder(catalog: analysis.catalogs[i]).bind(tree, source: statement.sql)
-            guard inOrder.ok else { continue }
-            if !Binder(catalog: catalog).bind(tree, source: statement.sql).ok { return true }
+    /// Destructive for the running application: the unit is of a destructive kind
+    /// and what it removes or narrows was in S0. Dropping what the migration itself
+    /// created earlier touches nothing blue has.
+    func isDestructive(_ unit: [Int], before: SchemaInventory, after: SchemaInventory, s0: SchemaInventory) -> Bool {
+        guard unit.contains(where: { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0)) }) else {
+            return false
         }
-        return false
-    }
-
-    func isDestructive(_ unit: [Int]) -> Bool {
-        unit.contains { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalogs[$0]) }
+        let removed = Set(before.missing(from: after)).union(before.missingStructures(from: after))
+        if removed.contains(where: { s0.names.contains($0) || s0.structures.contains($0) }) { return true }
+        // A narrowed type or a dropped default removes nothing by name: it counts
+        // when the column is one of S0's.
+        return unit.contains { i in
+            guard case .alterTable(let alter)? = analysis.statements[i].statement?.node,
+                let key = analysis.catalog(before: i).table(alter.name)
+            else { return false }
+            return s0.names.contains("table \(key)")
+        }
     }
 
     func bindAll(_ queries: [Query], on catalog: Catalog) -> [BindingResult] {
@@ -133,7 +146,7 @@ public struct PhasePlanner: Sendable {
         let greenFinal = bindAll(green, on: final)
 
         for unit in units {
-            let (next, failedHere) = apply(unit, to: s1)
+            let (next, deferred) = apply(unit, to: s1)
             let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
                 && unit.contains { analysis.statements[$0].isData }
             var phase: Phase
@@ -141,8 +154,9 @@ public struct PhasePlanner: Sendable {
             var needs: [Int] = []
             var assumedBreaks: [String] = []
             var assumedNeeds: [String] = []
-            let deferred = failedHere || dataDependsOnDeferred(unit, on: s1)
-            let destructive = isDestructive(unit)
+            let beforeInventory = SchemaInventory(s1)
+            let afterInventory = SchemaInventory(next)
+            let destructive = isDestructive(unit, before: beforeInventory, after: afterInventory, s0: s0Inventory)
             var blueNext = blueNow
             if isData {
                 phase = deferred ? .contract : .backfill
@@ -152,8 +166,8 @@ public struct PhasePlanner: Sendable {
                     blueNext = bindAll(blue, on: next)
                     breaks = blue.indices.filter { blueNow[$0].ok && !blueNext[$0].ok }
                 } else {
-                    let before = SchemaInventory(s1)
-                    let after = SchemaInventory(next)
+                    let before = beforeInventory
+                    let after = afterInventory
                     assumedBreaks = before.missing(from: after).filter { s0Inventory.names.contains($0) }
                     // A column of S0 that became required breaks blue's writes.
                     assumedBreaks += after.requiredColumns.subtracting(before.requiredColumns)
@@ -168,7 +182,7 @@ public struct PhasePlanner: Sendable {
                         let greenWithout = bindAll(green, on: without)
                         needs = green.indices.filter { greenFinal[$0].ok && !greenWithout[$0].ok }
                     } else {
-                        assumedNeeds = SchemaInventory(next).missing(from: SchemaInventory(s1))
+                        assumedNeeds = afterInventory.missing(from: beforeInventory)
                     }
                 }
                 let needed = !needs.isEmpty || !assumedNeeds.isEmpty

@@ -9,9 +9,13 @@ struct SchemaInventory: Equatable {
     /// Columns that are NOT NULL with no default, identity or generation: a blue
     /// INSERT written before the migration does not provide a value for them.
     var requiredColumns: Set<String> = []
+    /// Indexes and triggers: not used by queries, but dropping them is destructive.
+    var structures: Set<String> = []
 
     init(_ catalog: Catalog) {
+        for key in catalog.indexes.keys { structures.insert("index \(key)") }
         for (key, table) in catalog.tables {
+            for trigger in table.triggers { structures.insert("trigger \(key).\(trigger.name)") }
             names.insert("table \(key)")
             for column in table.columns {
                 let name = "column \(key).\(column.name)"
@@ -35,6 +39,11 @@ struct SchemaInventory: Equatable {
         for (key, overloads) in catalog.functions where !overloads.isEmpty {
             names.insert("function \(key)")
         }
+    }
+
+    /// Indexes and triggers `self` has and `other` lacks.
+    func missingStructures(from other: SchemaInventory) -> Set<String> {
+        structures.subtracting(other.structures)
     }
 
     /// What `self` has and `other` lacks, sorted for stable messages.
