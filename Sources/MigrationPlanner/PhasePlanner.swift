@@ -114,19 +114,18 @@ public struct PhasePlanner: Sendable {
     /// Destructive for the running application: the unit is of a destructive kind
     /// and what it removes or narrows was in S0. Dropping what the migration itself
     /// created earlier touches nothing blue has.
-    func isDestructive(_ unit: [Int], before: SchemaInventory, after: SchemaInventory, s0: SchemaInventory) -> Bool {
+    func isDestructive(_ unit: [Int], before: Catalog, after: Catalog, s0: SchemaInventory) -> Bool {
         guard unit.contains(where: { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0)) }) else {
             return false
         }
-        let removed = Set(before.missing(from: after)).union(before.missingStructures(from: after))
-        if removed.contains(where: { s0.names.contains($0) || s0.structures.contains($0) }) { return true }
+        if !s0.removed(before: before, after: after, structures: true).isEmpty { return true }
         // A narrowed type or a dropped default removes nothing by name: it counts
         // when the column is one of S0's.
         return unit.contains { i in
             guard case .alterTable(let alter)? = analysis.statements[i].statement?.node,
                 let key = analysis.catalog(before: i).table(alter.name)
             else { return false }
-            return s0.names.contains("table \(key)")
+            return s0.items.contains(.relation(key))
         }
     }
 
@@ -141,12 +140,15 @@ public struct PhasePlanner: Sendable {
         var blueNow = bindAll(blue, on: s1)
         var blueBrokenBy = [Int?](repeating: nil, count: blue.count)
         var placed: [PlacedStatement] = []
+        var inFileOrder = true
         let s0Inventory = SchemaInventory(analysis.baseline)
         let final = analysis.catalogs.last ?? analysis.baseline
         let greenFinal = bindAll(green, on: final)
 
         for unit in units {
-            let (next, deferred) = apply(unit, to: s1)
+            // While every unit so far went into S1, S1 is the file-order replay and
+            // the analysis already holds the unit's result.
+            let (next, deferred) = inFileOrder ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1)
             let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
                 && unit.contains { analysis.statements[$0].isData }
             var phase: Phase
@@ -154,9 +156,7 @@ public struct PhasePlanner: Sendable {
             var needs: [Int] = []
             var assumedBreaks: [String] = []
             var assumedNeeds: [String] = []
-            let beforeInventory = SchemaInventory(s1)
-            let afterInventory = SchemaInventory(next)
-            let destructive = isDestructive(unit, before: beforeInventory, after: afterInventory, s0: s0Inventory)
+            let destructive = isDestructive(unit, before: s1, after: next, s0: s0Inventory)
             var blueNext = blueNow
             if isData {
                 phase = deferred ? .contract : .backfill
@@ -166,12 +166,11 @@ public struct PhasePlanner: Sendable {
                     blueNext = bindAll(blue, on: next)
                     breaks = blue.indices.filter { blueNow[$0].ok && !blueNext[$0].ok }
                 } else {
-                    let before = beforeInventory
-                    let after = afterInventory
-                    assumedBreaks = before.missing(from: after).filter { s0Inventory.names.contains($0) }
+                    assumedBreaks = s0Inventory.removed(before: s1, after: next, structures: false).map(\.description)
                     // A column of S0 that became required breaks blue's writes.
-                    assumedBreaks += after.requiredColumns.subtracting(before.requiredColumns)
-                        .filter { s0Inventory.names.contains($0) }.sorted().map { "\($0) (now NOT NULL without a default)" }
+                    assumedBreaks += s0Inventory.newlyRequired(before: s1, after: next).map {
+                        "\($0) (now NOT NULL without a default)"
+                    }
                 }
                 let breaksBlue = !breaks.isEmpty || !assumedBreaks.isEmpty
                 // Is it needed by green? Only asked when it matters: it breaks blue,
@@ -182,7 +181,7 @@ public struct PhasePlanner: Sendable {
                         let greenWithout = bindAll(green, on: without)
                         needs = green.indices.filter { greenFinal[$0].ok && !greenWithout[$0].ok }
                     } else {
-                        assumedNeeds = afterInventory.missing(from: beforeInventory)
+                        assumedNeeds = SchemaInventory.created(before: s1, after: next).map(\.description)
                     }
                 }
                 let needed = !needs.isEmpty || !assumedNeeds.isEmpty
@@ -199,6 +198,7 @@ public struct PhasePlanner: Sendable {
                         index: i, phase: phase, breaksBlue: breaks, neededByGreen: needs, assumedBlueBreaks: assumedBreaks,
                         assumedGreenNeeds: assumedNeeds, destructive: destructive, dependsOnDeferred: deferred))
             }
+            if !phase.inIntermediate && !isData { inFileOrder = false }
             if phase.inIntermediate {
                 if hasBlueEvidence && !isData {
                     for q in blue.indices where blueNow[q].ok && !blueNext[q].ok && blueBrokenBy[q] == nil {

@@ -1,53 +1,121 @@
 import SchemaCatalog
 
-/// The names of everything in a catalog that an application can use: relations,
-/// their columns, sequences, types and enum labels, functions. Used when a side
-/// brings no queries: SPEC §2 then assumes blue uses every object of S0 and green
-/// every object the migration creates.
-struct SchemaInventory: Equatable {
-    var names: Set<String> = []
-    /// Columns that are NOT NULL with no default, identity or generation: a blue
-    /// INSERT written before the migration does not provide a value for them.
-    var requiredColumns: Set<String> = []
-    /// Indexes and triggers: not used by queries, but dropping them is destructive.
-    var structures: Set<String> = []
+/// The objects of a catalog that an application can use, or whose loss is
+/// destructive: relations and their columns, sequences, types and enum labels,
+/// functions, indexes and triggers.
+///
+/// Used when a side brings no queries (SPEC §2 then assumes blue uses every object
+/// of S0 and green every object the migration creates) and to tell whether a
+/// destructive statement removes something of S0. Presence is tested against a
+/// catalog directly, so a migration with a small S0 costs little per statement.
+struct SchemaInventory {
+    enum Item: Hashable, Comparable, CustomStringConvertible {
+        case relation(ObjectKey)
+        case column(ObjectKey, String)
+        case sequence(ObjectKey)
+        case type(ObjectKey)
+        case enumLabel(ObjectKey, String)
+        case function(ObjectKey)
+        case index(ObjectKey)
+        case trigger(ObjectKey, String)
+
+        var description: String {
+            switch self {
+            case .relation(let key): return "relation \(key)"
+            case .column(let key, let name): return "column \(key).\(SQLName.quoted(name))"
+            case .sequence(let key): return "sequence \(key)"
+            case .type(let key): return "type \(key)"
+            case .enumLabel(let key, let label): return "enum label \(key).'\(label)'"
+            case .function(let key): return "function \(key)"
+            case .index(let key): return "index \(key)"
+            case .trigger(let key, let name): return "trigger \(SQLName.quoted(name)) on \(key)"
+            }
+        }
+
+        /// Indexes and triggers: no query names them, but dropping one is destructive.
+        var isStructure: Bool {
+            switch self {
+            case .index, .trigger: return true
+            default: return false
+            }
+        }
+
+        static func < (lhs: Item, rhs: Item) -> Bool { lhs.description < rhs.description }
+
+        func isPresent(in catalog: Catalog) -> Bool {
+            switch self {
+            case .relation(let key):
+                return catalog.tables[key] != nil || catalog.views[key] != nil
+            case .column(let key, let name):
+                if let table = catalog.tables[key] { return table.columns.contains { $0.name == name } }
+                if let view = catalog.views[key] { return view.columns.contains { $0.name == name } }
+                return false
+            case .sequence(let key):
+                return catalog.sequences[key] != nil
+            case .type(let key):
+                return catalog.types[key] != nil
+            case .enumLabel(let key, let label):
+                guard case .enumeration(let labels)? = catalog.types[key]?.definition else { return false }
+                return labels.contains(label)
+            case .function(let key):
+                return !(catalog.functions[key] ?? []).isEmpty
+            case .index(let key):
+                return catalog.indexes[key] != nil
+            case .trigger(let key, let name):
+                return catalog.tables[key]?.triggers.contains { $0.name == name } ?? false
+            }
+        }
+    }
+
+    var items: [Item] = []
 
     init(_ catalog: Catalog) {
-        for key in catalog.indexes.keys { structures.insert("index \(key)") }
         for (key, table) in catalog.tables {
-            for trigger in table.triggers { structures.insert("trigger \(key).\(trigger.name)") }
-            names.insert("table \(key)")
-            for column in table.columns {
-                let name = "column \(key).\(column.name)"
-                names.insert(name)
-                if column.notNull && column.defaultValue == nil && column.identity == nil && column.generated == nil {
-                    requiredColumns.insert(name)
-                }
-            }
+            items.append(.relation(key))
+            for column in table.columns { items.append(.column(key, column.name)) }
+            for trigger in table.triggers { items.append(.trigger(key, trigger.name)) }
         }
         for (key, view) in catalog.views {
-            names.insert("view \(key)")
-            for column in view.columns { names.insert("column \(key).\(column.name)") }
+            items.append(.relation(key))
+            for column in view.columns { items.append(.column(key, column.name)) }
         }
-        for key in catalog.sequences.keys { names.insert("sequence \(key)") }
+        for key in catalog.sequences.keys { items.append(.sequence(key)) }
         for (key, type) in catalog.types {
-            names.insert("type \(key)")
+            items.append(.type(key))
             if case .enumeration(let labels) = type.definition {
-                for label in labels { names.insert("enum label \(key).\(label)") }
+                for label in labels { items.append(.enumLabel(key, label)) }
             }
         }
-        for (key, overloads) in catalog.functions where !overloads.isEmpty {
-            names.insert("function \(key)")
+        for (key, overloads) in catalog.functions where !overloads.isEmpty { items.append(.function(key)) }
+        for key in catalog.indexes.keys { items.append(.index(key)) }
+        items.sort()
+    }
+
+    /// The items present in `before` and gone from `after`.
+    func removed(before: Catalog, after: Catalog, structures: Bool) -> [Item] {
+        items.filter { (structures || !$0.isStructure) && $0.isPresent(in: before) && !$0.isPresent(in: after) }
+    }
+
+    /// Columns of this inventory that `after` makes NOT NULL without a default,
+    /// identity or generation while `before` did not: a blue INSERT written before
+    /// the migration does not provide them.
+    func newlyRequired(before: Catalog, after: Catalog) -> [Item] {
+        items.filter { item in
+            guard case .column(let key, let name) = item,
+                let new = after.tables[key]?.columns.first(where: { $0.name == name }),
+                Self.isRequired(new)
+            else { return false }
+            guard let old = before.tables[key]?.columns.first(where: { $0.name == name }) else { return false }
+            return !Self.isRequired(old)
         }
     }
 
-    /// Indexes and triggers `self` has and `other` lacks.
-    func missingStructures(from other: SchemaInventory) -> Set<String> {
-        structures.subtracting(other.structures)
+    static func isRequired(_ column: Column) -> Bool {
+        column.notNull && column.defaultValue == nil && column.identity == nil && column.generated == nil
     }
 
-    /// What `self` has and `other` lacks, sorted for stable messages.
-    func missing(from other: SchemaInventory) -> [String] {
-        names.subtracting(other.names).sorted()
+    /// What `after` has that `before` lacks: the objects a unit creates (or renames to).
+    static func created(before: Catalog, after: Catalog) -> [Item] {
+        SchemaInventory(after).items.filter { !$0.isStructure && !$0.isPresent(in: before) }
     }
 }

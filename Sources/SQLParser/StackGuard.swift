@@ -14,7 +14,24 @@ struct StackGuard: Sendable {
     /// Room kept free below the last check for the frames that follow it.
     static let margin: UInt = 192 * 1024
 
+    /// The thread's stack bounds never change, and glibc reads `/proc/self/maps`
+    /// to find the main thread's: each thread asks once and keeps the answer.
+    static let cacheKey: pthread_key_t? = {
+        var key = pthread_key_t()
+        return pthread_key_create(&key, nil) == 0 ? key : nil
+    }()
+
     static func forCurrentThread() -> StackGuard {
+        guard let key = cacheKey else { return measure() }
+        if let cached = pthread_getspecific(key) {
+            return StackGuard(floor: UInt(bitPattern: cached) &- 1)
+        }
+        let measured = measure()
+        _ = pthread_setspecific(key, UnsafeRawPointer(bitPattern: measured.floor &+ 1))
+        return measured
+    }
+
+    static func measure() -> StackGuard {
         #if canImport(Glibc)
         // pthread_getattr_np is a GNU extension the Glibc module does not export.
         typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32

@@ -50,6 +50,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("assume-in-transaction"), help: "Treat every migration file as one transaction.")
     var assumeInTransaction = false
 
+    @Option(name: .customLong("table-stats"), help: "Table sizes (CSV or JSON: schema, table, rows, bytes) for lock hazards.")
+    var tableStats: String?
+
+    @Option(name: .customLong("small-table-rows"), help: "A lock hazard on a table with fewer rows is a warning (default 10000 with --table-stats).")
+    var smallTableRows: Int?
+
+    @Option(help: "Configuration file (default: the nearest .switchgate.toml in the working folder or above).")
+    var config: String?
+
     @Argument(help: "Migration files (applied in the given order) or folders (layout detected).")
     var paths: [String] = []
 
@@ -59,30 +68,62 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// The configuration file's settings with the command line's on top.
+    func configuration() throws -> RuleConfiguration {
+        var configuration: RuleConfiguration
+        do {
+            if let config {
+                configuration = try RuleConfiguration.load(file: config)
+            } else {
+                configuration = try RuleConfiguration.load(searchingFrom: FileManager.default.currentDirectoryPath)
+                    ?? RuleConfiguration()
+            }
+            if let tableStats {
+                configuration.tableStatsPath = tableStats
+                configuration.tableStats = try TableStatistics.load(path: tableStats)
+            }
+        } catch {
+            throw InputError(description: error.description)
+        }
+        if let dialect { configuration.dialect = dialect }
+        if let pgVersion { configuration.postgresVersion = pgVersion }
+        if assumeInTransaction { configuration.assumeInTransaction = true }
+        if let smallTableRows { configuration.smallTableRows = smallTableRows }
+        if let version = configuration.postgresVersion, !(10...18).contains(version) {
+            throw InputError(description: "\(configuration.file ?? "configuration"): pg_version must be between 10 and 18, not \(version)")
+        }
+        return configuration
+    }
+
     func run() throws {
-        let kind = dialect ?? .postgres
-        let version = pgVersion ?? 15
+        let configuration = try configuration()
+        let kind = configuration.dialect ?? .postgres
+        let version = configuration.postgresVersion ?? 15
         let dialectValue = Dialect(kind: kind, postgresVersion: version)
+        let migrationPaths = paths.isEmpty ? configuration.migrationPaths : paths
+        let bluePaths = blue.isEmpty ? configuration.bluePaths : blue
+        let greenPaths = green.isEmpty ? configuration.greenPaths : green
 
         // Everything is read and checked before anything is printed: bad input is
         // exit 2 with a message naming the file and line, and no partial output.
         let baseline = try CheckInputs.baseline(schemaPaths: schema, dialect: dialectValue)
         let migrations: [MigrationFile]
         do {
-            migrations = paths.isEmpty ? [] : try MigrationLoader.load(paths: paths).files
+            migrations = migrationPaths.isEmpty ? [] : try MigrationLoader.load(paths: migrationPaths).files
         } catch {
             throw InputError(description: "\(error)")
         }
-        let blueQueries = try CheckInputs.queries(blue, dialect: dialectValue)
-        let greenQueries = try CheckInputs.queries(green, dialect: dialectValue)
+        let blueQueries = try CheckInputs.queries(bluePaths, dialect: dialectValue)
+        let greenQueries = try CheckInputs.queries(greenPaths, dialect: dialectValue)
 
-        let analysis = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: assumeInTransaction)
+        let analysis = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: configuration.assumeInTransaction ?? false)
             .analyze(files: migrations, baseline: baseline)
         try CheckInputs.rejectSyntaxErrors(analysis)
-        var configuration = RuleConfiguration()
-        configuration.postgresVersion = version
         let ruleFindings = RuleEngine(configuration: configuration).run(analysis)
-        let result = Checker(analysis: analysis, blue: blueQueries, green: greenQueries).run(ruleFindings: ruleFindings)
+        let result = Checker(
+            analysis: analysis, blue: blueQueries, green: greenQueries, blueGiven: !bluePaths.isEmpty,
+            greenGiven: !greenPaths.isEmpty
+        ).run(ruleFindings: ruleFindings)
 
         var sources = analysis.sources
         for path in Set((blueQueries + greenQueries).map(\.file)) where sources[path] == nil {
