@@ -231,7 +231,7 @@ public enum LockForms {
         LockForm("CREATE TABLE LIKE", "CREATE TABLE c1 (LIKE items INCLUDING DEFAULTS)"),
         LockForm("CREATE TABLE AS", "CREATE TABLE c1 AS SELECT id, name FROM items"),
         LockForm("COMMENT ON COLUMN", "COMMENT ON COLUMN items.note IS 'x'"),
-        LockForm("CREATE TRIGGER", "CREATE TRIGGER c1 BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch()"),
+        LockForm("CREATE TRIGGER", "CREATE TRIGGER c1 BEFORE INSERT ON items FOR EACH ROW EXECUTE PROCEDURE touch()"),
         LockForm("ALTER TYPE ADD VALUE", "ALTER TYPE mood ADD VALUE 'angry'"),
         LockForm("CREATE VIEW", "CREATE VIEW c1 AS SELECT id FROM items"),
         LockForm("CREATE OR REPLACE VIEW", "CREATE OR REPLACE VIEW item_view AS SELECT id, title FROM items"),

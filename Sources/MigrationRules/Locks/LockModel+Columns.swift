@@ -202,5 +202,6 @@ extension LockAnalysis {
             lockIndexes(of: t, .accessShare)
             effects.scans.insert(t)
         }
+        cite(.observedOnServer)
     }
 }
