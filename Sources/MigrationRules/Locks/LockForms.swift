@@ -103,6 +103,12 @@ public enum LockForms {
         LockForm("ADD COLUMN stored generated", "ALTER TABLE items ADD COLUMN c1 integer GENERATED ALWAYS AS (amount * 2) STORED"),
         LockForm("ADD COLUMN REFERENCES, no default", "ALTER TABLE items ADD COLUMN c1 bigint REFERENCES parent (id)"),
         LockForm("ADD COLUMN REFERENCES, with default", "ALTER TABLE items ADD COLUMN c1 bigint DEFAULT 1 REFERENCES parent (id)"),
+        LockForm("ADD COLUMN with CHECK, no default", "ALTER TABLE items ADD COLUMN c1 integer CHECK (c1 > 0)"),
+        LockForm("ADD COLUMN UNIQUE", "ALTER TABLE items ADD COLUMN c1 integer UNIQUE"),
+        LockForm(
+            "ALTER TABLE with several actions",
+            "ALTER TABLE items ADD COLUMN c1 integer, ADD CONSTRAINT c2 CHECK (amount > 0) NOT VALID, ALTER COLUMN name TYPE varchar(30)"),
+        LockForm("ADD CHECK on a partitioned table", "ALTER TABLE events ADD CONSTRAINT c1 CHECK (id > 0)"),
         LockForm("ADD COLUMN on a partitioned table", "ALTER TABLE events ADD COLUMN c1 integer"),
         LockForm("DROP COLUMN", "ALTER TABLE items DROP COLUMN note"),
         LockForm("DROP COLUMN with an index", "ALTER TABLE items DROP COLUMN amount"),
