@@ -192,9 +192,12 @@ extension LockAnalysis {
                 let table = catalog.indexes[index]?.table
                 effects.table = table
                 if s.concurrently {
-                    // "DROP INDEX CONCURRENTLY ... SHARE UPDATE EXCLUSIVE"; "cannot be executed inside a transaction block".
+                    // "With this option, the command instead waits until conflicting transactions have
+                    // completed"; "cannot be executed inside a transaction block". The table keeps
+                    // SHARE UPDATE EXCLUSIVE; the index gets ACCESS EXCLUSIVE only at the end, once no
+                    // transaction can be using it (index_drop in PostgreSQL's index.c).
                     if let table { effects.lock(table, .table, .shareUpdateExclusive) }
-                    effects.lock(index, .index, .shareUpdateExclusive)
+                    effects.lock(index, .index, .accessExclusive)
                     effects.mayRunInTransactionBlock = false
                     note("DROP INDEX CONCURRENTLY waits for queries using the index without blocking them; not in a transaction block", .dropIndex)
                 } else {
