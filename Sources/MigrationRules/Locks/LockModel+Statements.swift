@@ -24,6 +24,7 @@ extension LockAnalysis {
             dataChange(s.table.name, extra: s.using)
         case .merge(let s):
             dataChange(s.target.name, extra: [s.source])
+            if model.postgresVersion < 15 { effects.unsupported = "MERGE needs PostgreSQL 15" }
         case .copy(let s):
             effects.isDataStatement = true
             if let table = s.table { lockNamed(table, s.isFrom ? .rowExclusive : .accessShare) }
