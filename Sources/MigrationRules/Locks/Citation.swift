@@ -36,5 +36,5 @@ public enum Citation: String, Sendable, Hashable, CaseIterable {
     case observedOnServer = "not stated in the manual: observed in pg_locks on PostgreSQL 15 (LocksServerVerificationTests)"
     case alterDomain = "ALTER DOMAIN, Description (ADD domain_constraint)"
     case sqliteLocking = "SQLite, File Locking And Concurrency (lockingv3.html)"
-    case sqliteAlterTable = "SQLite, ALTER TABLE (lang_altertable.html), Making Other Kinds Of Table Schema Changes"
+    case sqliteDropColumn = "SQLite, ALTER TABLE (lang_altertable.html), ALTER TABLE DROP COLUMN"
 }

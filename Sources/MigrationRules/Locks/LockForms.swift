@@ -266,6 +266,30 @@ public enum LockForms {
         LockForm("DELETE", "DELETE FROM items WHERE id = 1"),
     ]
 
+    /// SQLite has no table locks; these show the database write lock and the rebuilds.
+    public static let sqliteFixture = """
+        CREATE TABLE items (id integer PRIMARY KEY, name text, note text);
+        CREATE INDEX items_name_idx ON items (name);
+        """
+
+    public static let sqlite: [LockForm] = [
+        LockForm("ADD COLUMN", "ALTER TABLE items ADD COLUMN c1 integer"),
+        LockForm("DROP COLUMN", "ALTER TABLE items DROP COLUMN note"),
+        LockForm("RENAME COLUMN", "ALTER TABLE items RENAME COLUMN note TO remark"),
+        LockForm("CREATE INDEX", "CREATE INDEX c1 ON items (note)"),
+        LockForm("DROP TABLE", "DROP TABLE items"),
+        LockForm("VACUUM", "VACUUM"),
+        LockForm("INSERT", "INSERT INTO items (id) VALUES (1)"),
+        LockForm("SELECT", "SELECT * FROM items"),
+    ]
+
+    /// The SQLite fixture as a catalog.
+    public static func sqliteCatalog() -> Catalog {
+        var replay = Replay(catalog: Catalog(dialect: .sqlite))
+        replay.apply(SourceFile(path: "lock-fixture-sqlite.sql", text: sqliteFixture))
+        return replay.catalog
+    }
+
     /// The fixture schema as a catalog, by replaying `fixture`.
     public static func catalog(postgresVersion: Int = 15) -> Catalog {
         var replay = Replay(catalog: Catalog(dialect: Dialect(kind: .postgres, postgresVersion: postgresVersion)))
