@@ -77,6 +77,7 @@ extension LockAnalysis {
                 for index in indexes { effects.lock(index, .index, .shareUpdateExclusive) }
                 effects.mayRunInTransactionBlock = false
                 note("REINDEX CONCURRENTLY builds a new index beside the old one under SHARE UPDATE EXCLUSIVE; not in a transaction block", .reindexConcurrently)
+                if model.postgresVersion == 14 { noteConcurrentIndexBug() }
             } else {
                 // "REINDEX ... locks out writes but not reads of the index's parent table. It also
                 // takes an ACCESS EXCLUSIVE lock on the specific index being processed".

@@ -171,6 +171,7 @@ extension LockAnalysis {
                 effects.unsupported = "CREATE INDEX CONCURRENTLY is not supported on a partitioned table"
             }
             note("CREATE INDEX CONCURRENTLY scans the table twice under SHARE UPDATE EXCLUSIVE, which allows writes; it cannot run in a transaction block", .createIndexConcurrently)
+            if model.postgresVersion == 14 { noteConcurrentIndexBug() }
         } else {
             // "Normally PostgreSQL locks the table to be indexed against writes and performs the
             // entire index build with a single scan of the table" (CREATE INDEX): SHARE.
@@ -401,5 +402,10 @@ extension LockAnalysis {
         default: break
         }
         cite(.tableLevelLocks)
+    }
+
+    /// PostgreSQL 14.0 to 14.3 could build corrupt indexes concurrently; the minor version is unknown here.
+    mutating func noteConcurrentIndexBug() {
+        note("on PostgreSQL 14.0 to 14.3, CREATE INDEX CONCURRENTLY and REINDEX CONCURRENTLY can miss rows (fixed in 14.4): check the minor version", .release14_4)
     }
 }
