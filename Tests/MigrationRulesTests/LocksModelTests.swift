@@ -157,3 +157,78 @@ struct LocksModelTests {
         #expect(!read.databaseWriteLock)
     }
 }
+
+/// Inputs the catalog does not know, and how effects combine.
+struct LocksModelEdgeTests {
+    func effects(_ sql: String, _ catalog: Catalog = LockForms.catalog(), version: Int = 15) -> StatementEffects {
+        LockForms.effects(of: LockForm("edge", sql), model: LockModel(postgresVersion: version), catalog: catalog)
+    }
+
+    @Test func unknownRelationsAreStillNamed() {
+        let e = effects("ALTER TABLE nowhere ADD COLUMN c integer DEFAULT random()")
+        #expect(e.mode(on: ObjectKey("public", "nowhere")) == .accessExclusive)
+        #expect(e.rewrites == [ObjectKey("public", "nowhere")])
+        #expect(effects("CREATE INDEX ON nowhere (a)").mode(on: ObjectKey("public", "nowhere")) == .share)
+        #expect(effects("DROP INDEX IF EXISTS nothing").locks.isEmpty)
+        #expect(effects("LOCK TABLE other.t IN ROW SHARE MODE").mode(on: ObjectKey("other", "t")) == .rowShare)
+    }
+
+    @Test func severalActionsKeepTheStrongestModePerRelation() {
+        let e = effects("ALTER TABLE items SET (fillfactor = 70), ALTER COLUMN amount SET STATISTICS 10, ADD COLUMN c integer")
+        #expect(e.locks.filter { $0.relation.name == "items" }.count == 1)
+        #expect(e.mode(on: ObjectKey("public", "items")) == .accessExclusive)
+        #expect(effects("ALTER TABLE items SET (fillfactor = 70), ALTER COLUMN amount SET STATISTICS 10").mode(on: ObjectKey("public", "items")) == .shareUpdateExclusive)
+        #expect(effects("ALTER TABLE items SET (user_catalog_table = true)").mode(on: ObjectKey("public", "items")) == .accessExclusive)
+    }
+
+    @Test func onlyStopsRecursionToPartitions() {
+        let all = effects("ALTER TABLE events ADD COLUMN c integer")
+        let only = effects("ALTER TABLE ONLY events ADD COLUMN c integer")
+        #expect(all.mode(on: ObjectKey("public", "events_2024")) == .accessExclusive)
+        #expect(only.mode(on: ObjectKey("public", "events_2024")) == nil)
+    }
+
+    @Test func locksAreSortedStrongestFirstAndNotesCite() {
+        let e = effects("ALTER TABLE items ADD CONSTRAINT f FOREIGN KEY (parent_id) REFERENCES parent (id)")
+        #expect(e.locks.map(\.mode) == e.locks.map(\.mode).sorted(by: >))
+        #expect(e.notes.allSatisfy { $0.hasSuffix(")") })
+        #expect(e.citations.contains(.alterTableAddConstraint))
+        #expect(e.blocksWrites && !e.blocksReads)
+    }
+
+    @Test func everyFormHasEffectsAtEveryVersionWithoutTrapping() {
+        for version in 10...18 {
+            let catalog = LockForms.catalog(postgresVersion: version)
+            for form in LockForms.all {
+                let e = effects(form.sql, catalog, version: version)
+                #expect(e.locks.allSatisfy { $0.relation.schema == "public" }, "\(form.name)")
+            }
+        }
+    }
+}
+
+/// PostgreSQL 18: virtual generated columns and NOT NULL constraints added NOT VALID.
+struct LocksModel18Tests {
+    func effects(_ sql: String, _ version: Int) -> StatementEffects {
+        LockForms.effects(of: LockForm("18", sql), model: LockModel(postgresVersion: version), catalog: LockForms.catalog())
+    }
+
+    @Test func virtualGeneratedColumnsDoNotRewrite() {
+        let sql = "ALTER TABLE items ADD COLUMN c integer GENERATED ALWAYS AS (amount * 2) VIRTUAL"
+        #expect(effects(sql, 18).rewrites.isEmpty && effects(sql, 18).unsupported == nil)
+        #expect(effects(sql, 17).unsupported != nil)
+        #expect(effects("ALTER TABLE items ADD COLUMN c integer GENERATED ALWAYS AS (amount * 2) STORED", 18).rewrites.count == 1)
+    }
+
+    @Test func notNullNotValidSkipsTheScan() {
+        let e = effects("ALTER TABLE items ADD CONSTRAINT items_price_nn NOT NULL price NOT VALID", 18)
+        #expect(e.unsupported == nil && e.scans.isEmpty && e.mode(on: ObjectKey("public", "items")) == .accessExclusive)
+        #expect(effects("ALTER TABLE items ADD CONSTRAINT items_price_nn NOT NULL price", 18).scans.count == 1)
+        #expect(effects("ALTER TABLE items ADD CONSTRAINT items_price_nn NOT NULL price NOT VALID", 17).unsupported != nil)
+    }
+
+    @Test func mergeNeeds15() {
+        let sql = "MERGE INTO parent p USING items i ON p.id = i.id WHEN MATCHED THEN DELETE"
+        #expect(effects(sql, 14).unsupported != nil && effects(sql, 15).unsupported == nil)
+    }
+}

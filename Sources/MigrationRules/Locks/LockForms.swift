@@ -41,6 +41,7 @@ public enum LockForms {
     /// replay; `LockForms.catalog()` is the same schema as a `Catalog`.
     public static let fixture = """
         CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+        CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
         CREATE TABLE parent (id bigint PRIMARY KEY, code text);
         CREATE TABLE items (
             id integer PRIMARY KEY,
@@ -54,8 +55,10 @@ public enum LockForms {
             ts timestamp,
             status mood,
             note varchar,
+            qty positive,
             CONSTRAINT items_amount_not_null CHECK (amount IS NOT NULL)
         );
+        CREATE TABLE orders (id integer PRIMARY KEY, parent_id bigint REFERENCES parent (id), total numeric(12,2));
         CREATE INDEX items_name_idx ON items (name);
         CREATE INDEX items_amount_idx ON items (amount);
         CREATE UNIQUE INDEX items_title_idx ON items (title);
@@ -69,15 +72,18 @@ public enum LockForms {
         CREATE VIEW item_view AS SELECT id FROM items;
         CREATE MATERIALIZED VIEW item_names AS SELECT id, id * 2 AS twice FROM items;
         CREATE UNIQUE INDEX item_names_id ON item_names (id);
+        CREATE UNIQUE INDEX events_2025_id_idx ON events_2025 (id);
         CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+        CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE PROCEDURE touch();
         CREATE SEQUENCE counter;
         """
 
     /// Rows for the fixture (the catalog does not need them).
     public static let fixtureRows = """
         INSERT INTO parent SELECT g, 'p' || g FROM generate_series(1, 100) g;
-        INSERT INTO items SELECT g, 1 + g % 100, 'n' || g, 't' || g, g, g, B'1010', '10.0.0.0/8', '2024-01-01', 'ok', 'x'
+        INSERT INTO items SELECT g, 1 + g % 100, 'n' || g, 't' || g, g, g, B'1010', '10.0.0.0/8', '2024-01-01', 'ok', 'x', g
             FROM generate_series(1, 1000) g;
+        INSERT INTO orders SELECT g, 1 + g % 100, g FROM generate_series(1, 500) g;
         INSERT INTO events SELECT g, DATE '2024-01-01' + g % 300 FROM generate_series(1, 500) g;
         INSERT INTO events SELECT g, DATE '2010-01-01' + g FROM generate_series(1, 100) g;
         INSERT INTO events_2025 SELECT g, DATE '2025-01-01' + g % 300 FROM generate_series(1, 500) g;
@@ -99,6 +105,12 @@ public enum LockForms {
         LockForm("ADD COLUMN stored generated", "ALTER TABLE items ADD COLUMN c1 integer GENERATED ALWAYS AS (amount * 2) STORED"),
         LockForm("ADD COLUMN REFERENCES, no default", "ALTER TABLE items ADD COLUMN c1 bigint REFERENCES parent (id)"),
         LockForm("ADD COLUMN REFERENCES, with default", "ALTER TABLE items ADD COLUMN c1 bigint DEFAULT 1 REFERENCES parent (id)"),
+        LockForm("ADD COLUMN with CHECK, no default", "ALTER TABLE items ADD COLUMN c1 integer CHECK (c1 > 0)"),
+        LockForm("ADD COLUMN UNIQUE", "ALTER TABLE items ADD COLUMN c1 integer UNIQUE"),
+        LockForm(
+            "ALTER TABLE with several actions",
+            "ALTER TABLE items ADD COLUMN c1 integer, ADD CONSTRAINT c2 CHECK (amount > 0) NOT VALID, ALTER COLUMN name TYPE varchar(30)"),
+        LockForm("ADD CHECK on a partitioned table", "ALTER TABLE events ADD CONSTRAINT c1 CHECK (id > 0)"),
         LockForm("ADD COLUMN on a partitioned table", "ALTER TABLE events ADD COLUMN c1 integer"),
         LockForm("DROP COLUMN", "ALTER TABLE items DROP COLUMN note"),
         LockForm("DROP COLUMN with an index", "ALTER TABLE items DROP COLUMN amount"),
@@ -118,6 +130,9 @@ public enum LockForms {
         LockForm("TYPE cidr -> inet", "ALTER TABLE items ALTER COLUMN net TYPE inet"),
         LockForm("TYPE timestamp -> timestamptz", "ALTER TABLE items ALTER COLUMN ts TYPE timestamptz"),
         LockForm("TYPE timestamp -> timestamptz, TimeZone UTC", "ALTER TABLE items ALTER COLUMN ts TYPE timestamptz", utcSession: true),
+        LockForm("TYPE of a referencing column (NOT VALID foreign key)", "ALTER TABLE items ALTER COLUMN parent_id TYPE integer"),
+        LockForm("TYPE of a referencing column (validated foreign key)", "ALTER TABLE orders ALTER COLUMN parent_id TYPE integer"),
+        LockForm("TYPE of a referenced primary key", "ALTER TABLE parent ALTER COLUMN id TYPE integer"),
         LockForm("TYPE ... USING", "ALTER TABLE items ALTER COLUMN amount TYPE integer USING amount + 1"),
         // Other ALTER COLUMN forms
         LockForm("SET DEFAULT", "ALTER TABLE items ALTER COLUMN amount SET DEFAULT 1"),
@@ -125,6 +140,8 @@ public enum LockForms {
         LockForm("SET NOT NULL, proven by a validated CHECK", "ALTER TABLE items ALTER COLUMN amount SET NOT NULL"),
         LockForm("SET NOT NULL, no CHECK", "ALTER TABLE items ALTER COLUMN price SET NOT NULL"),
         LockForm("DROP NOT NULL", "ALTER TABLE events_2025 ALTER COLUMN at DROP NOT NULL"),
+        LockForm("SET NOT NULL on a partitioned table", "ALTER TABLE events ALTER COLUMN id SET NOT NULL"),
+        LockForm("ADD GENERATED AS IDENTITY to a column", "ALTER TABLE parent ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY"),
         LockForm("SET STATISTICS", "ALTER TABLE items ALTER COLUMN amount SET STATISTICS 100"),
         LockForm("SET (n_distinct)", "ALTER TABLE items ALTER COLUMN amount SET (n_distinct = 10)"),
         LockForm("SET STORAGE", "ALTER TABLE items ALTER COLUMN note SET STORAGE EXTERNAL"),
@@ -139,6 +156,7 @@ public enum LockForms {
         LockForm("ADD UNIQUE", "ALTER TABLE items ADD CONSTRAINT c1 UNIQUE (name)"),
         LockForm("ADD UNIQUE USING INDEX", "ALTER TABLE items ADD CONSTRAINT c1 UNIQUE USING INDEX items_title_idx"),
         LockForm("ADD PRIMARY KEY", "ALTER TABLE events_2025 ADD PRIMARY KEY (id)"),
+        LockForm("ADD PRIMARY KEY USING INDEX (nullable column)", "ALTER TABLE events_2025 ADD CONSTRAINT c1 PRIMARY KEY USING INDEX events_2025_id_idx"),
         LockForm("ADD EXCLUDE", "ALTER TABLE items ADD CONSTRAINT c1 EXCLUDE USING btree (amount WITH =)"),
         LockForm("DROP CONSTRAINT (CHECK)", "ALTER TABLE items DROP CONSTRAINT items_price_check"),
         LockForm("DROP CONSTRAINT (FOREIGN KEY)", "ALTER TABLE items DROP CONSTRAINT items_parent_fk"),
@@ -166,8 +184,10 @@ public enum LockForms {
         LockForm("DETACH PARTITION", "ALTER TABLE events DETACH PARTITION events_old"),
         LockForm(
             "DETACH PARTITION CONCURRENTLY", "ALTER TABLE events DETACH PARTITION events_old CONCURRENTLY",
-            probe: .blockedBehind(table: "events_old", mode: .accessShare),
-            unobservable: ["scan: not observed for forms run outside a transaction block"]),
+            probe: .blockedBehind(table: "events_old", mode: .accessShare)),
+        LockForm("CREATE INDEX on a partitioned table", "CREATE INDEX c1 ON events (id)"),
+        LockForm("LOCK TABLE on a partitioned table", "LOCK TABLE events IN SHARE MODE"),
+        LockForm("TRUNCATE a partitioned table", "TRUNCATE events"),
         LockForm("CREATE TABLE PARTITION OF", "CREATE TABLE events_2030 PARTITION OF events FOR VALUES FROM ('2030-01-01') TO ('2031-01-01')"),
         // Renames and schema moves
         LockForm("RENAME TABLE", "ALTER TABLE items RENAME TO things"),
@@ -185,7 +205,8 @@ public enum LockForms {
         LockForm("DROP INDEX", "DROP INDEX items_name_idx"),
         LockForm(
             "DROP INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY items_name_idx",
-            probe: .blockedBehind(table: "items", mode: .accessShare)),
+            probe: .blockedBehind(table: "items", mode: .accessShare),
+            unobservable: ["the final ACCESS EXCLUSIVE on the index, taken once no transaction can use it, comes after the wait that is observed (SHARE UPDATE EXCLUSIVE then)"]),
         LockForm("REINDEX INDEX", "REINDEX INDEX items_name_idx"),
         LockForm("REINDEX TABLE", "REINDEX TABLE items"),
         LockForm(
@@ -212,7 +233,16 @@ public enum LockForms {
         LockForm("DROP VIEW", "DROP VIEW item_view"),
         LockForm("DROP MATERIALIZED VIEW", "DROP MATERIALIZED VIEW item_names"),
         // Triggers, types, views, policies, comments
-        LockForm("CREATE TRIGGER", "CREATE TRIGGER c1 BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch()"),
+        LockForm("DROP TRIGGER", "DROP TRIGGER items_touch ON items"),
+        LockForm("ENABLE TRIGGER", "ALTER TABLE items ENABLE TRIGGER items_touch"),
+        LockForm("ALTER SEQUENCE", "ALTER SEQUENCE counter INCREMENT BY 2"),
+        LockForm("ALTER DOMAIN ADD CONSTRAINT", "ALTER DOMAIN positive ADD CONSTRAINT positive_small CHECK (VALUE < 100000)"),
+        LockForm("ALTER DOMAIN ADD CONSTRAINT NOT VALID", "ALTER DOMAIN positive ADD CONSTRAINT positive_small CHECK (VALUE < 100000) NOT VALID"),
+        LockForm("ALTER VIEW SET (security_barrier)", "ALTER VIEW item_view SET (security_barrier = true)"),
+        LockForm("CREATE TABLE LIKE", "CREATE TABLE c1 (LIKE items INCLUDING DEFAULTS)"),
+        LockForm("CREATE TABLE AS", "CREATE TABLE c1 AS SELECT id, name FROM items"),
+        LockForm("COMMENT ON COLUMN", "COMMENT ON COLUMN items.note IS 'x'"),
+        LockForm("CREATE TRIGGER", "CREATE TRIGGER c1 BEFORE INSERT ON items FOR EACH ROW EXECUTE PROCEDURE touch()"),
         LockForm("ALTER TYPE ADD VALUE", "ALTER TYPE mood ADD VALUE 'angry'"),
         LockForm("CREATE VIEW", "CREATE VIEW c1 AS SELECT id FROM items"),
         LockForm("CREATE OR REPLACE VIEW", "CREATE OR REPLACE VIEW item_view AS SELECT id, title FROM items"),
@@ -227,10 +257,38 @@ public enum LockForms {
         LockForm("CREATE STATISTICS", "CREATE STATISTICS c1 ON amount, price FROM items"),
         // Data
         LockForm("SELECT", "SELECT count(*) FROM items"),
+        LockForm("SELECT FOR UPDATE", "SELECT id FROM items WHERE id = 1 FOR UPDATE"),
         LockForm("INSERT", "INSERT INTO items (id, amount) VALUES (5000, 1)"),
+        LockForm("MERGE", "MERGE INTO parent p USING items i ON p.id = i.id WHEN MATCHED THEN UPDATE SET code = 'm'"),
+        LockForm("COPY TO", "COPY items TO STDOUT"),
+        LockForm("INSERT ... SELECT", "INSERT INTO parent (id, code) SELECT id + 1000, name FROM items WHERE id < 10"),
         LockForm("UPDATE", "UPDATE items SET note = 'y' WHERE id = 1"),
         LockForm("DELETE", "DELETE FROM items WHERE id = 1"),
     ]
+
+    /// SQLite has no table locks; these show the database write lock and the rebuilds.
+    public static let sqliteFixture = """
+        CREATE TABLE items (id integer PRIMARY KEY, name text, note text);
+        CREATE INDEX items_name_idx ON items (name);
+        """
+
+    public static let sqlite: [LockForm] = [
+        LockForm("ADD COLUMN", "ALTER TABLE items ADD COLUMN c1 integer"),
+        LockForm("DROP COLUMN", "ALTER TABLE items DROP COLUMN note"),
+        LockForm("RENAME COLUMN", "ALTER TABLE items RENAME COLUMN note TO remark"),
+        LockForm("CREATE INDEX", "CREATE INDEX c1 ON items (note)"),
+        LockForm("DROP TABLE", "DROP TABLE items"),
+        LockForm("VACUUM", "VACUUM"),
+        LockForm("INSERT", "INSERT INTO items (id) VALUES (1)"),
+        LockForm("SELECT", "SELECT * FROM items"),
+    ]
+
+    /// The SQLite fixture as a catalog.
+    public static func sqliteCatalog() -> Catalog {
+        var replay = Replay(catalog: Catalog(dialect: .sqlite))
+        replay.apply(SourceFile(path: "lock-fixture-sqlite.sql", text: sqliteFixture))
+        return replay.catalog
+    }
 
     /// The fixture schema as a catalog, by replaying `fixture`.
     public static func catalog(postgresVersion: Int = 15) -> Catalog {
