@@ -16,8 +16,14 @@ public enum PostgresBaseline {
 
     /// As `read(url:)`, with the introspector's checks (type spelling mismatches).
     public static func read(url: String, introspector: Introspector) throws(PostgresError) -> IntrospectionResult {
+        try introspector.introspect(try connectReadOnly(url: url))
+    }
+
+    /// A connection whose every transaction is read-only: the server refuses any
+    /// write on it (SQLSTATE 25006), whatever is sent.
+    public static func connectReadOnly(url: String) throws(PostgresError) -> PostgresConnection {
         let conn = try PostgresConnection(url: url)
         try conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        return try introspector.introspect(conn)
+        return conn
     }
 }
