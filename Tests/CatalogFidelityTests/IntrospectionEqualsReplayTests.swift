@@ -93,6 +93,10 @@ struct IntrospectionComparison {
             report.differences.append("switchgate schema --database-url exited \(introspected.status): \(introspected.stderr)")
             return report
         }
+        // The same read in process: every type the model spells as format_type() does.
+        let read = try PostgresBaseline.read(url: scratch.url, introspector: Introspector())
+        report.differences += read.typeSpellingMismatches.map { "type spelling: \($0)" }
+
         let spelling = try ServerSpelling(scratch: scratch)
         var comparison = SchemaJSONComparison(spelling: spelling)
         try comparison.compare(replay: replayed.stdout, server: introspected.stdout)
