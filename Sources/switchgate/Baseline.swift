@@ -53,49 +53,50 @@ enum DatabaseBaseline {
     /// Reads the database `url` names as a catalog of `dialect`, or throws an
     /// `InputError` (exit 2) whose message never holds a password.
     static func read(_ url: String, dialect: Dialect.Kind, source: String) throws -> Catalog {
+        do {
+            return try readUnscrubbed(url, dialect: dialect)
+        } catch let error as InputError {
+            throw InputError(description: "\(source): " + scrubbed(error.description, url: url))
+        } catch {
+            throw InputError(description: "\(source): " + scrubbed("\(error)", url: url))
+        }
+    }
+
+    private static func readUnscrubbed(_ url: String, dialect: Dialect.Kind) throws -> Catalog {
         switch (dialect, kind(of: url)) {
         case (.postgres, .postgres):
-            do {
-                return try PostgresBaseline.read(url: url)
-            } catch {
-                throw InputError(description: "\(source): \(error)")
-            }
+            // PostgresError shows the URL redacted and scrubs libpq's messages.
+            return try PostgresBaseline.read(url: url)
         case (.sqlite, .sqlite(let path)):
-            do {
-                let connection = try SQLiteConnection.openReadOnly(path: path)
-                return try SQLiteIntrospection.introspect(connection)
-            } catch {
-                throw InputError(description: "\(source): \(error)")
-            }
+            return try SQLiteIntrospection.introspect(try SQLiteConnection.openReadOnly(path: path))
         case (.postgres, .sqlite):
             throw InputError(
-                description: "\(source): \(redacted(url)) is not a PostgreSQL URL (postgres://...); "
-                    + "for a SQLite file, use --dialect sqlite")
+                description: "\(url) is not a PostgreSQL URL (postgres://...); for a SQLite file, use --dialect sqlite")
         case (_, .unsupported(let scheme)):
             throw InputError(
-                description: "\(source): \(redacted(url)): unsupported scheme \(scheme)://; "
+                description: "\(url): unsupported scheme \(scheme)://; "
                     + "give postgres://... or, with --dialect sqlite, sqlite:PATH, file:PATH or a path")
         case (.sqlite, .postgres):
             throw InputError(
-                description: "\(source): \(redacted(url)) is a PostgreSQL URL, but the dialect is sqlite "
+                description: "\(ConnectionURL.redacted(url)) is a PostgreSQL URL, but the dialect is sqlite "
                     + "(give sqlite:PATH, file:PATH or a path)")
         }
     }
 
-    /// `url` fit for a message: any `scheme://user:password@` or libpq password hidden;
-    /// a file path shown as it is.
-    static func redacted(_ url: String) -> String {
+    /// `message` with every password `url` may carry replaced by `***`: libpq's
+    /// (user info, `password=`, `sslpassword=`), and for anything else the
+    /// `user:password@` part a mistyped URL may hold (`mysql://u:pw@h`, `u:pw@h/db`).
+    static func scrubbed(_ message: String, url: String) -> String {
+        var out = ConnectionURL.scrub(message, for: url)
         switch kind(of: url) {
         case .postgres:
-            return ConnectionURL.redacted(url)
-        case .sqlite:
-            return url
-        case .unsupported:
-            // user:password@ up to the last "@", as ConnectionURL does for PostgreSQL.
-            guard let schemeEnd = url.range(of: "://"), let at = url.lastIndex(of: "@"), at > schemeEnd.upperBound,
-                let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":")
-            else { return url }
-            return String(url[...colon]) + ConnectionURL.mask + String(url[at...])
+            return out
+        case .sqlite, .unsupported:
+            let body = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
+            guard let at = body.lastIndex(of: "@"), let colon = body[..<at].firstIndex(of: ":") else { return out }
+            let secret = String(body[body.index(after: colon)..<at])
+            if !secret.isEmpty { out = out.replacingOccurrences(of: secret, with: ConnectionURL.mask) }
+            return out
         }
     }
 }

@@ -19,11 +19,11 @@ struct SchemaCommand: ParsableCommand {
             sqlx, or plain numbered files); see docs/migration-layouts.md.
 
             --database-url reads a live database as the baseline instead of --schema, \
-            read-only: a postgres:// or postgresql:// URL (or a libpq key/value string), \
-            or with --dialect sqlite a SQLite file (sqlite:PATH, file:PATH or a path), \
-            never created. Without --database-url and --schema, SWITCHGATE_DATABASE_URL \
-            is used when set. A database that cannot be read is exit 2; passwords are \
-            never printed.
+            read-only, and the migrations are replayed on top of it (never on the \
+            database): a postgres:// or postgresql:// URL or a libpq key/value string, \
+            or a SQLite file (sqlite:PATH, file:PATH or a path; never created). Without \
+            --database-url and --schema, SWITCHGATE_DATABASE_URL is used when set. A \
+            database that cannot be read is exit 2; passwords are never printed.
             """
     )
 
@@ -31,7 +31,7 @@ struct SchemaCommand: ParsableCommand {
         case json, sql, text
     }
 
-    @Option(help: "SQL dialect: postgres or sqlite (default: postgres, or sqlite for a sqlite: URL).")
+    @Option(help: "SQL dialect: postgres or sqlite (default: postgres, or what --database-url names).")
     var dialect: Dialect.Kind?
 
     @Option(name: .long, help: "Baseline schema as SQL (hand-written or pg_dump --schema-only); repeatable.")
