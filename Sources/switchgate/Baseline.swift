@@ -66,7 +66,7 @@ enum DatabaseBaseline {
         switch (dialect, kind(of: url)) {
         case (.postgres, .postgres):
             // PostgresError shows the URL redacted and scrubs libpq's messages.
-            return try PostgresBaseline.read(url: url)
+            return try PostgresBaseline.read(url: lowercasingScheme(url))
         case (.sqlite, .sqlite(let path)):
             return try SQLiteIntrospection.introspect(try SQLiteConnection.openReadOnly(path: path))
         case (.postgres, .sqlite):
@@ -83,20 +83,22 @@ enum DatabaseBaseline {
         }
     }
 
+    /// libpq recognises only lower-case schemes; `POSTGRES://u:pw@h/db` would otherwise
+    /// be taken whole as a database name, password and all.
+    static func lowercasingScheme(_ url: String) -> String {
+        guard let end = url.range(of: "://") else { return url }
+        return url[..<end.lowerBound].lowercased() + url[end.lowerBound...]
+    }
+
     /// `message` with every password `url` may carry replaced by `***`: libpq's
-    /// (user info, `password=`, `sslpassword=`), and for anything else the
-    /// `user:password@` part a mistyped URL may hold (`mysql://u:pw@h`, `u:pw@h/db`).
+    /// (user info, `password=`, `sslpassword=`, in any case of scheme), and the
+    /// `user:password@` part any URL-like text may hold (`mysql://u:pw@h`, `u:pw@h/db`).
     static func scrubbed(_ message: String, url: String) -> String {
-        var out = ConnectionURL.scrub(message, for: url)
-        switch kind(of: url) {
-        case .postgres:
-            return out
-        case .sqlite, .unsupported:
-            let body = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
-            guard let at = body.lastIndex(of: "@"), let colon = body[..<at].firstIndex(of: ":") else { return out }
-            let secret = String(body[body.index(after: colon)..<at])
-            if !secret.isEmpty { out = out.replacingOccurrences(of: secret, with: ConnectionURL.mask) }
-            return out
-        }
+        var out = ConnectionURL.scrub(ConnectionURL.scrub(message, for: url), for: lowercasingScheme(url))
+        let body = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        guard let at = body.lastIndex(of: "@"), let colon = body[..<at].firstIndex(of: ":") else { return out }
+        let secret = String(body[body.index(after: colon)..<at])
+        if !secret.isEmpty { out = out.replacingOccurrences(of: secret, with: ConnectionURL.mask) }
+        return out
     }
 }

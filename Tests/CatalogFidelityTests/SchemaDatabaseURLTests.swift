@@ -114,6 +114,9 @@ import Testing
         (["--database-url", "postgresql://127.0.0.1:1/app?password=s3cret-pw"], "password=***"),
         (["--database-url", "mysql://alice:s3cret-pw@127.0.0.1/app"], "mysql://alice:***@127.0.0.1/app"),
         (["--dialect", "sqlite", "--database-url", "postgresql://alice:s3cret-pw@h/app"], "alice:***@h/app"),
+        // libpq reads only lower-case schemes; switchgate lowers it rather than pass the
+        // whole URL on as a database name.
+        (["--database-url", "POSTGRESQL://alice:s3cret-pw@127.0.0.1:1/app"], "alice:***@127.0.0.1:1/app"),
         // A URL without its scheme is taken for a SQLite path, and still hidden.
         (["--database-url", "alice:s3cret-pw@db.example/app"], "alice:***@db.example/app"),
         (["--dialect", "postgres", "--database-url", "alice:s3cret-pw@db.example/app"], "alice:***@db.example/app"),
