@@ -145,6 +145,9 @@ import Testing
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("--schema and --database-url"))
         #expect(!run.stderr.contains("s3cret-pw"))
+        let empty = try SwitchgateBinary.run(["schema", "--database-url", ""])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("--database-url needs a URL"))
     }
 
     /// `users` and `posts` (with a foreign key and an index), made by sqlite3 3.40

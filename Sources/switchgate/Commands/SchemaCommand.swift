@@ -51,6 +51,9 @@ struct SchemaCommand: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
+        if let databaseURL, databaseURL.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--database-url needs a URL (postgres://..., sqlite:PATH) or a path")
+        }
         if databaseURL != nil && !schema.isEmpty {
             throw ValidationError(
                 "--schema and --database-url both give the baseline; use one (dump the database with "
