@@ -182,7 +182,9 @@ extension Catalog {
     /// so it follows RENAME VALUE; replay keeps the text, so the literal is rewritten:
     /// a default that is the label alone, with or without its cast (`'a'`, `'a'::t`).
     private mutating func relabelDefaults(of key: ObjectKey, from: String, to: String) {
-        func literal(_ label: String) -> String { "'" + label.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
+        func literal(_ label: String) -> String {
+            "'" + label.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        }
         let old = literal(from)
         for (tableKey, table) in tables {
             for (i, column) in table.columns.enumerated() {
