@@ -49,8 +49,10 @@ public enum ConnectionURL {
     // MARK: - URIs
 
     /// The part after `postgresql://` or `postgres://`, or nil for a key/value string.
+    /// The scheme is matched in any case: libpq itself wants lower case, but a
+    /// password in `POSTGRES://u:pw@h` is still a password to hide.
     private static func uriRemainder(_ url: String) -> Substring? {
-        for scheme in ["postgresql://", "postgres://"] where url.hasPrefix(scheme) {
+        for scheme in ["postgresql://", "postgres://"] where url.prefix(scheme.count).lowercased() == scheme {
             return url.dropFirst(scheme.count)
         }
         return nil

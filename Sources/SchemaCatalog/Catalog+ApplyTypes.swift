@@ -169,11 +169,31 @@ extension Catalog {
             labels[i] = to
             type.definition = .enumeration(labels)
             types[key] = type
+            relabelDefaults(of: key, from: from, to: to)
         case .attributes(let actions):
             let key = try existingComposite(s.name)
             for action in actions { try alterAttribute(key, action) }
         case .owner, .setOptions:
             guard type(s.name) != nil else { throw missingType(s.name) }
+        }
+    }
+
+    /// The server stores a default such as `'a'` on an enum column as the label's OID,
+    /// so it follows RENAME VALUE; replay keeps the text, so the literal is rewritten:
+    /// a default that is the label alone, with or without its cast (`'a'`, `'a'::t`).
+    private mutating func relabelDefaults(of key: ObjectKey, from: String, to: String) {
+        func literal(_ label: String) -> String {
+            "'" + label.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        }
+        let old = literal(from)
+        for (tableKey, table) in tables {
+            for (i, column) in table.columns.enumerated() {
+                guard column.type.schema == key.schema, column.type.name == key.name, !column.type.isArray,
+                    let sql = column.defaultValue?.sql, sql.hasPrefix(old),
+                    sql.dropFirst(old.count).isEmpty || sql.dropFirst(old.count).hasPrefix("::")
+                else { continue }
+                tables[tableKey]?.columns[i].defaultValue?.sql = literal(to) + sql.dropFirst(old.count)
+            }
         }
     }
 

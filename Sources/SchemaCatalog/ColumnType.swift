@@ -68,7 +68,9 @@ public struct ColumnType: Hashable, Sendable, CustomStringConvertible {
         case "varchar": base = "character varying" + paren
         case "bpchar": base = modifiers.isEmpty ? "bpchar" : "character" + paren
         case "varbit": base = "bit varying" + paren
-        case "bit": base = "bit" + paren
+        // Bare BIT means bit(1); a bit without a length (a routine's argument, or written
+        // "bit") prints quoted so that it does not read back as bit(1).
+        case "bit": base = modifiers.isEmpty ? "\"bit\"" : "bit" + paren
         case "numeric": base = "numeric" + paren
         case "timestamp": base = "timestamp\(paren) without time zone"
         case "timestamptz": base = "timestamp\(paren) with time zone"

@@ -14,6 +14,7 @@ struct ConnectionURLTests {
         ("postgresql://host/db?user=u&password=secret&sslmode=disable",
          "postgresql://host/db?user=u&password=***&sslmode=disable"),
         ("postgresql://host/db?PASSWORD=secret", "postgresql://host/db?PASSWORD=***"),
+        ("POSTGRES://user:secret@host/db", "POSTGRES://user:***@host/db"),
         ("host=h password=secret dbname=d", "host=h password=*** dbname=d"),
         ("host=h password = 'se cret\\' x' dbname=d", "host=h password = *** dbname=d"),
         ("password=secret", "password=***"),

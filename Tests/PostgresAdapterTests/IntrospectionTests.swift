@@ -329,6 +329,16 @@ struct IntrospectionTests {
         #expect(catalog.extensions["citext"] != nil)
     }
 
+    /// Argument types carry no typmod: an unconstrained bit prints as format_type(oid, -1)
+    /// prints it, `"bit"`, not as bit(1) (found with btree_gin's functions).
+    @Test func argumentTypesWithoutModifiers() throws {
+        let result = try introspectFixture(
+            "CREATE FUNCTION bits(a bit, b varbit, c \"char\", d numeric(5), e char) RETURNS int LANGUAGE sql AS 'SELECT 1'")
+        #expect(result.typeSpellingMismatches == [], "\(result.typeSpellingMismatches.map(\.description))")
+        let bits = try #require(result.catalog.functions[ObjectKey("public", "bits")]?.first)
+        #expect(bits.argumentTypes.map(\.sql) == ["\"bit\"", "bit varying", "\"char\"", "numeric", "bpchar"])
+    }
+
     /// Every column's `ColumnType.sql` must equal `format_type(atttypid, atttypmod)`.
     @Test func typeSpellingsMatchFormatType() throws {
         let result = try introspectFixture(IntrospectionFixture.oddTypes + IntrospectionFixture.typeZoo)

@@ -17,6 +17,13 @@ struct SchemaCommand: ParsableCommand {
             (exit 1, nothing printed on stdout). Migration folders are read in the order \
             of their tool (golang-migrate, goose, dbmate, Flyway, diesel, sqitch, Prisma, \
             sqlx, or plain numbered files); see docs/migration-layouts.md.
+
+            --database-url reads a live database as the baseline instead of --schema, \
+            read-only, and the migrations are replayed on top of it (never on the \
+            database): a postgres:// or postgresql:// URL or a libpq key/value string, \
+            or a SQLite file (sqlite:PATH, file:PATH or a path; never created). Without \
+            --database-url and --schema, SWITCHGATE_DATABASE_URL is used when set. A \
+            database that cannot be read is exit 2; passwords are never printed.
             """
     )
 
@@ -24,11 +31,18 @@ struct SchemaCommand: ParsableCommand {
         case json, sql, text
     }
 
-    @Option(help: "SQL dialect: postgres or sqlite.")
-    var dialect: Dialect.Kind = .postgres
+    @Option(help: "SQL dialect: postgres or sqlite (default: postgres, or what --database-url names).")
+    var dialect: Dialect.Kind?
 
     @Option(name: .long, help: "Baseline schema as SQL (hand-written or pg_dump --schema-only); repeatable.")
     var schema: [String] = []
+
+    @Option(
+        name: .customLong("database-url"),
+        help: ArgumentHelp(
+            "A live database read (read-only) as the baseline instead of --schema.",
+            valueName: "url"))
+    var databaseURL: String?
 
     @Option(help: "Output format: json, sql (DDL that recreates the schema) or text.")
     var format: Format = .json
@@ -36,7 +50,31 @@ struct SchemaCommand: ParsableCommand {
     @Argument(help: "Migration files or folders, applied in order after the baseline.")
     var paths: [String] = []
 
+    func validate() throws {
+        if let databaseURL, databaseURL.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--database-url needs a URL (postgres://..., sqlite:PATH) or a path")
+        }
+        if databaseURL != nil && !schema.isEmpty {
+            throw ValidationError(
+                "--schema and --database-url both give the baseline; use one (dump the database with "
+                    + "pg_dump --schema-only to combine it with hand-written SQL)")
+        }
+    }
+
+    /// `--database-url`, else `SWITCHGATE_DATABASE_URL` when no `--schema` is given,
+    /// with where it came from (for messages).
+    var liveDatabase: (url: String, source: String)? {
+        if let databaseURL { return (databaseURL, "--database-url") }
+        let variable = DatabaseBaseline.environmentVariable
+        if schema.isEmpty, let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty {
+            return (url, variable)
+        }
+        return nil
+    }
+
     func run() throws {
+        let live = liveDatabase
+        let dialect = dialect ?? live.map { DatabaseBaseline.dialect(of: $0.url) } ?? .postgres
         let baseline: [String]
         let migrations: [MigrationFile]
         do {
@@ -47,7 +85,16 @@ struct SchemaCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        var replay = Replay(catalog: Catalog(dialect: Dialect(kind: dialect)))
+        var start = Catalog(dialect: Dialect(kind: dialect))
+        if let live {
+            do {
+                start = try DatabaseBaseline.read(live.url, dialect: dialect, source: live.source)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        var replay = Replay(catalog: start)
         for path in baseline {
             let file: SourceFile
             do {
