@@ -38,6 +38,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Baseline schema S0 as SQL (hand-written or pg_dump --schema-only); repeatable.")
     var schema: [String] = []
 
+    @Option(
+        name: .customLong("database-url"),
+        help: "Read the baseline S0 from a live database, read-only (postgres://..., or a SQLite file path).")
+    var databaseURL: String?
+
     @Option(name: .long, help: "Queries of the version serving traffic now (files or folders); repeatable.")
     var blue: [String] = []
 
@@ -96,7 +101,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try configuration()
+        var configuration = try configuration()
+        if let databaseURL {
+            guard schema.isEmpty else {
+                throw InputError(description: "--schema and --database-url both give the baseline: use one of them")
+            }
+            if configuration.dialect == nil { configuration.dialect = DatabaseBaseline.dialect(of: databaseURL) }
+        }
         let kind = configuration.dialect ?? .postgres
         let version = configuration.postgresVersion ?? 15
         let dialectValue = Dialect(kind: kind, postgresVersion: version)
@@ -106,7 +117,13 @@ struct CheckCommand: ParsableCommand {
 
         // Everything is read and checked before anything is printed: bad input is
         // exit 2 with a message naming the file and line, and no partial output.
-        let baseline = try CheckInputs.baseline(schemaPaths: schema, dialect: dialectValue)
+        var baseline: Catalog
+        if let databaseURL {
+            baseline = try DatabaseBaseline.read(databaseURL, dialect: kind, source: "--database-url")
+            baseline.dialect = dialectValue
+        } else {
+            baseline = try CheckInputs.baseline(schemaPaths: schema, dialect: dialectValue)
+        }
         let migrations: [MigrationFile]
         do {
             migrations = migrationPaths.isEmpty ? [] : try MigrationLoader.load(paths: migrationPaths).files
