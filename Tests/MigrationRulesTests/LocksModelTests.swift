@@ -157,3 +157,52 @@ struct LocksModelTests {
         #expect(!read.databaseWriteLock)
     }
 }
+
+/// Inputs the catalog does not know, and how effects combine.
+struct LocksModelEdgeTests {
+    func effects(_ sql: String, _ catalog: Catalog = LockForms.catalog(), version: Int = 15) -> StatementEffects {
+        LockForms.effects(of: LockForm("edge", sql), model: LockModel(postgresVersion: version), catalog: catalog)
+    }
+
+    @Test func unknownRelationsAreStillNamed() {
+        let e = effects("ALTER TABLE nowhere ADD COLUMN c integer DEFAULT random()")
+        #expect(e.mode(on: ObjectKey("public", "nowhere")) == .accessExclusive)
+        #expect(e.rewrites == [ObjectKey("public", "nowhere")])
+        #expect(effects("CREATE INDEX ON nowhere (a)").mode(on: ObjectKey("public", "nowhere")) == .share)
+        #expect(effects("DROP INDEX IF EXISTS nothing").locks.isEmpty)
+        #expect(effects("LOCK TABLE other.t IN ROW SHARE MODE").mode(on: ObjectKey("other", "t")) == .rowShare)
+    }
+
+    @Test func severalActionsKeepTheStrongestModePerRelation() {
+        let e = effects("ALTER TABLE items SET (fillfactor = 70), ALTER COLUMN amount SET STATISTICS 10, ADD COLUMN c integer")
+        #expect(e.locks.filter { $0.relation.name == "items" }.count == 1)
+        #expect(e.mode(on: ObjectKey("public", "items")) == .accessExclusive)
+        #expect(effects("ALTER TABLE items SET (fillfactor = 70), ALTER COLUMN amount SET STATISTICS 10").mode(on: ObjectKey("public", "items")) == .shareUpdateExclusive)
+        #expect(effects("ALTER TABLE items SET (user_catalog_table = true)").mode(on: ObjectKey("public", "items")) == .accessExclusive)
+    }
+
+    @Test func onlyStopsRecursionToPartitions() {
+        let all = effects("ALTER TABLE events ADD COLUMN c integer")
+        let only = effects("ALTER TABLE ONLY events ADD COLUMN c integer")
+        #expect(all.mode(on: ObjectKey("public", "events_2024")) == .accessExclusive)
+        #expect(only.mode(on: ObjectKey("public", "events_2024")) == nil)
+    }
+
+    @Test func locksAreSortedStrongestFirstAndNotesCite() {
+        let e = effects("ALTER TABLE items ADD CONSTRAINT f FOREIGN KEY (parent_id) REFERENCES parent (id)")
+        #expect(e.locks.map(\.mode) == e.locks.map(\.mode).sorted(by: >))
+        #expect(e.notes.allSatisfy { $0.hasSuffix(")") })
+        #expect(e.citations.contains(.alterTableAddConstraint))
+        #expect(e.blocksWrites && !e.blocksReads)
+    }
+
+    @Test func everyFormHasEffectsAtEveryVersionWithoutTrapping() {
+        for version in 10...18 {
+            let catalog = LockForms.catalog(postgresVersion: version)
+            for form in LockForms.all {
+                let e = effects(form.sql, catalog, version: version)
+                #expect(e.locks.allSatisfy { $0.relation.schema == "public" }, "\(form.name)")
+            }
+        }
+    }
+}

@@ -31,6 +31,10 @@ public enum Citation: String, Sendable, Hashable, CaseIterable {
     case fastDefault = "ALTER TABLE, Notes (ADD COLUMN with a DEFAULT; fast defaults from PostgreSQL 11)"
     case generatedColumns = "5.4 Generated Columns"
     case partitioning = "5.11.2.2 Partition Maintenance"
+    /// For facts the manual does not state (index locks the planner takes, DROP TRIGGER, ALTER
+    /// SEQUENCE, ...): what `pg_locks` shows on PostgreSQL 15, pinned by the server test.
+    case observedOnServer = "not stated in the manual: observed in pg_locks on PostgreSQL 15 (LocksServerVerificationTests)"
+    case alterDomain = "ALTER DOMAIN, Description (ADD domain_constraint)"
     case sqliteLocking = "SQLite, File Locking And Concurrency (lockingv3.html)"
     case sqliteAlterTable = "SQLite, ALTER TABLE (lang_altertable.html), Making Other Kinds Of Table Schema Changes"
 }

@@ -107,7 +107,10 @@ extension LockAnalysis {
         for name in relationsRead(by: query) {
             guard let r = relation(name) else { continue }
             effects.lock(r.key, r.kind, mode)
-            if indexes && (r.kind == .table || r.kind == .materializedView) { lockIndexes(of: r.key, mode) }
+            if indexes && (r.kind == .table || r.kind == .materializedView) && !indexKeys(of: r.key).isEmpty {
+                lockIndexes(of: r.key, mode)
+                cite(.observedOnServer)
+            }
         }
     }
 

@@ -128,7 +128,9 @@ extension LockAnalysis {
                 note("ADD CHECK ... NOT VALID skips the scan; VALIDATE CONSTRAINT checks the rows later without blocking writes", .alterTableAddConstraint)
             } else if constraint.enforced == false {
                 note("a NOT ENFORCED CHECK (PostgreSQL 18) is not checked", .alterTableAddConstraint)
-            } else if !emptyColumn {
+            } else {
+                // Even a new column without a default is checked by a scan: PostgreSQL does not
+                // shortcut a CHECK the way it does a foreign key on an all-NULL column.
                 effects.scans.insert(table)
                 for child in children { effects.scans.insert(child) }
                 note("ADD CHECK (\(source.text(expr))) scans the whole table under ACCESS EXCLUSIVE; add it NOT VALID and VALIDATE separately", .alterTableAddConstraint)
@@ -202,5 +204,6 @@ extension LockAnalysis {
             lockIndexes(of: t, .accessShare)
             effects.scans.insert(t)
         }
+        cite(.observedOnServer)
     }
 }

@@ -73,6 +73,7 @@ extension LockAnalysis {
             case .setOptions, .resetOptions:
                 // Index storage parameters: SHARE UPDATE EXCLUSIVE for fillfactor and the like.
                 effects.lock(index, .index, .shareUpdateExclusive)
+                cite(.observedOnServer)
             case .setTablespace:
                 effects.lock(index, .index, .accessExclusive)
                 effects.buildsIndexes.insert(index)
@@ -94,6 +95,7 @@ extension LockAnalysis {
     mutating func alterOtherRelation(_ s: AlterTableStatement) {
         let kind: RelationKind = s.objectType == .sequence ? .sequence : (s.objectType == .view ? .view : .materializedView)
         lockNamed(s.name, .accessExclusive, default: kind)
+        cite(.observedOnServer)
         if let r = relation(s.name) { effects.table = r.key }
         for action in s.actions {
             if case .setTablespace = action, kind == .materializedView, let r = relation(s.name) {

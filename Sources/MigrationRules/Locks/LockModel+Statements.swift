@@ -49,6 +49,7 @@ extension LockAnalysis {
         case .alterSequence(let s):
             // ALTER SEQUENCE changes the sequence's own row: SHARE ROW EXCLUSIVE on it.
             lockNamed(s.name, .shareRowExclusive, default: .sequence)
+            cite(.observedOnServer)
         case .alterType(let s):
             alterType(s)
         case .alterDomain(let s):
@@ -62,6 +63,7 @@ extension LockAnalysis {
             // CREATE/ALTER POLICY change the table's row security: ACCESS EXCLUSIVE.
             lockNamed(s.table, .accessExclusive)
             effects.table = relation(s.table)?.key
+            cite(.observedOnServer)
         case .comment(let s):
             // SHARE UPDATE EXCLUSIVE: "Acquired by ... COMMENT ON".
             if s.objectType.isRelation {
@@ -96,7 +98,10 @@ extension LockAnalysis {
         lockNamed(target, .rowExclusive)
         if let r = relation(target) {
             effects.table = r.key
-            if r.kind == .table { lockIndexes(of: r.key, .rowExclusive) }
+            if r.kind == .table && !indexKeys(of: r.key).isEmpty {
+                lockIndexes(of: r.key, .rowExclusive)
+                cite(.observedOnServer)
+            }
         }
         for item in extra {
             let query = SelectStatement(
@@ -132,6 +137,7 @@ extension LockAnalysis {
         }
         for parent in s.inherits {
             lockNamed(parent, .shareUpdateExclusive)
+            cite(.observedOnServer)
         }
     }
 
@@ -186,9 +192,12 @@ extension LockAnalysis {
                 let table = catalog.indexes[index]?.table
                 effects.table = table
                 if s.concurrently {
-                    // "DROP INDEX CONCURRENTLY ... SHARE UPDATE EXCLUSIVE"; "cannot be executed inside a transaction block".
+                    // "With this option, the command instead waits until conflicting transactions have
+                    // completed"; "cannot be executed inside a transaction block". The table keeps
+                    // SHARE UPDATE EXCLUSIVE; the index gets ACCESS EXCLUSIVE only at the end, once no
+                    // transaction can be using it (index_drop in PostgreSQL's index.c).
                     if let table { effects.lock(table, .table, .shareUpdateExclusive) }
-                    effects.lock(index, .index, .shareUpdateExclusive)
+                    effects.lock(index, .index, .accessExclusive)
                     effects.mayRunInTransactionBlock = false
                     note("DROP INDEX CONCURRENTLY waits for queries using the index without blocking them; not in a transaction block", .dropIndex)
                 } else {
@@ -202,11 +211,13 @@ extension LockAnalysis {
                 effects.lock(view, kind, .accessExclusive)
                 if kind == .materializedView { lockIndexes(of: view, .accessExclusive) }
                 if s.behavior == .cascade { dropDependentViews(of: view) }
+                cite(.observedOnServer)
             case .sequence:
                 lockNamed(object.name, .accessExclusive, default: .sequence)
             case .trigger, .policy, .rule:
                 // Dropping a trigger, policy or rule changes the table's definition: ACCESS EXCLUSIVE.
                 if let table = object.table { lockNamed(table, .accessExclusive) }
+                cite(.observedOnServer)
             default:
                 break
             }
@@ -339,6 +350,8 @@ extension LockAnalysis {
         default: checks = false
         }
         guard checks else { return }
+        cite(.alterDomain)
+        cite(.observedOnServer)
         for table in catalog.tables.values.sorted(by: { $0.key < $1.key }) {
             if table.columns.contains(where: { $0.type.schema == key.schema && $0.type.name == key.name }) {
                 effects.lock(table.key, .table, .share)

@@ -43,6 +43,11 @@ public struct LockModel: Sendable {
             analysis.statement(statement.node)
             analysis.citeLockSource(statement.node)
         }
+        // A partitioned table has no storage of its own: only its partitions are read or written.
+        let storageless = { (key: ObjectKey) in catalog.tables[key]?.kind == .partitioned }
+        analysis.effects.scans = analysis.effects.scans.filter { !storageless($0) }
+        analysis.effects.rewrites = analysis.effects.rewrites.filter { !storageless($0) }
+        analysis.effects.truncates = analysis.effects.truncates.filter { !storageless($0) }
         analysis.effects.normalize()
         return analysis.effects
     }

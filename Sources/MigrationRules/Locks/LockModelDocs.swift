@@ -74,6 +74,31 @@ public enum LockModelDocs {
             let sql = form.sql.replacingPipes()
             out += "| \(form.name) | `\(sql)` | \(locks) | \(rewrite) | \(scan) | \(tx) | \(citations.joined(separator: "; ")) |\n"
         }
+        out += """
+
+            ## How the forms are verified on PostgreSQL 15
+
+            `LocksServerVerificationTests` builds the fixture (with rows) in a scratch database and
+            runs each form inside `BEGIN ... ROLLBACK`, reading its own backend's `pg_locks`, every
+            relation's `relfilenode` and `pg_stat_xact_user_tables.seq_scan`; locks, rewrites, index
+            rebuilds and (for DDL) scans must equal the model's exactly. The forms below cannot run in
+            a transaction block: the test first checks that the server refuses them there, then runs
+            each in a copy of the fixture while another session holds a lock, and reads the waiting
+            backend's `pg_locks` from a third session (modes no stronger than the model's, and exactly
+            the model's on the relation it waits for), then the rewrite and, from
+            `pg_stat_user_tables` once the backend has exited, the scans.
+
+
+            """
+        out += "| form | the other session holds | not observable |\n|---|---|---|\n"
+        for form in LockForms.all {
+            guard case .blockedBehind(let table, let mode) = form.probe else { continue }
+            out += "| \(form.name) | \(mode) on \(table) | \(form.unobservable.joined(separator: "; ").ifEmpty("-")) |\n"
+        }
+        let others = LockForms.all.filter { f in
+            if case .inTransaction = f.probe { return !f.unobservable.isEmpty } else { return false }
+        }
+        for form in others { out += "\n\(form.name), in a transaction block: not observable: \(form.unobservable.joined(separator: "; ")).\n" }
         out += "\n## Fixture\n\n```sql\n" + LockForms.fixture + "\n```\n"
         return out
     }
