@@ -122,3 +122,25 @@ import Testing
         #expect(d.flatMap { analysis.statementIndex(of: $0) } == 0)
     }
 }
+
+@Suite struct LockTimeoutTests {
+    let baseline = "CREATE TABLE t (id int);"
+
+    @Test func setLocalLastsUntilCommit() {
+        let sql = """
+            BEGIN;
+            SET LOCAL lock_timeout = '1s';
+            ALTER TABLE t ADD COLUMN a int;
+            COMMIT;
+            ALTER TABLE t ADD COLUMN b int;
+            """
+        let hits = findings(sql, baseline: baseline).filter { $0.id == "require-lock-timeout" }
+        #expect(hits.count == 1)
+    }
+
+    @Test func zeroMeansNoTimeout() {
+        let hits = findings("SET lock_timeout = 0;\nALTER TABLE t ADD COLUMN a int;", baseline: baseline)
+            .filter { $0.id == "require-lock-timeout" }
+        #expect(hits.count == 1)
+    }
+}

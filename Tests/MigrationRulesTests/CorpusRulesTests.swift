@@ -73,9 +73,10 @@ import Testing
         let files = try Self.files(name)
         #expect(!files.isEmpty)
         let (_, found) = Self.run(files, baseline: Catalog(dialect: .postgres), version: Self.version(name))
-        let hazards = found.filter { Self.lockRules.contains($0.id) && $0.id != "unbatched-backfill" }
-        // harness's first file alters a table its Go code creates: the only table not made by the run.
-        let foreign = hazards.filter { !$0.message.contains("migrations") }
+        let hazards = found.filter { Self.lockRules.contains($0.id) }
+        // harness's first file alters the `migrations` table its Go code creates: the only
+        // table the run did not make, so hazards there are right.
+        let foreign = hazards.filter { !$0.file.hasSuffix("0000_alter_table_migrations.up.sql") }
         #expect(foreign.isEmpty, "\(foreign.prefix(5).map { "\($0.file):\($0.span.start) \($0.id) \($0.message)" })")
     }
 
