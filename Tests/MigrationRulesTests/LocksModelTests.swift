@@ -206,3 +206,29 @@ struct LocksModelEdgeTests {
         }
     }
 }
+
+/// PostgreSQL 18: virtual generated columns and NOT NULL constraints added NOT VALID.
+struct LocksModel18Tests {
+    func effects(_ sql: String, _ version: Int) -> StatementEffects {
+        LockForms.effects(of: LockForm("18", sql), model: LockModel(postgresVersion: version), catalog: LockForms.catalog())
+    }
+
+    @Test func virtualGeneratedColumnsDoNotRewrite() {
+        let sql = "ALTER TABLE items ADD COLUMN c integer GENERATED ALWAYS AS (amount * 2) VIRTUAL"
+        #expect(effects(sql, 18).rewrites.isEmpty && effects(sql, 18).unsupported == nil)
+        #expect(effects(sql, 17).unsupported != nil)
+        #expect(effects("ALTER TABLE items ADD COLUMN c integer GENERATED ALWAYS AS (amount * 2) STORED", 18).rewrites.count == 1)
+    }
+
+    @Test func notNullNotValidSkipsTheScan() {
+        let e = effects("ALTER TABLE items ADD CONSTRAINT items_price_nn NOT NULL price NOT VALID", 18)
+        #expect(e.unsupported == nil && e.scans.isEmpty && e.mode(on: ObjectKey("public", "items")) == .accessExclusive)
+        #expect(effects("ALTER TABLE items ADD CONSTRAINT items_price_nn NOT NULL price", 18).scans.count == 1)
+        #expect(effects("ALTER TABLE items ADD CONSTRAINT items_price_nn NOT NULL price NOT VALID", 17).unsupported != nil)
+    }
+
+    @Test func mergeNeeds15() {
+        let sql = "MERGE INTO parent p USING items i ON p.id = i.id WHEN MATCHED THEN DELETE"
+        #expect(effects(sql, 14).unsupported != nil && effects(sql, 15).unsupported == nil)
+    }
+}

@@ -53,9 +53,9 @@ struct LocksServerVerificationTests {
         let base = "switchgate_locks_\(ProcessInfo.processInfo.processIdentifier)"
         let admin = try LockServer.url(database: "postgres")
         let fixtureDB = base + "_fixture"
-        try? LockServer.run(admin, "DROP DATABASE IF EXISTS \(fixtureDB);")
+        _ = try? LockServer.run(admin, "DROP DATABASE IF EXISTS \(fixtureDB);")
         try LockServer.run(admin, "CREATE DATABASE \(fixtureDB);")
-        defer { try? LockServer.run(admin, "DROP DATABASE IF EXISTS \(fixtureDB);") }
+        defer { _ = try? LockServer.run(admin, "DROP DATABASE IF EXISTS \(fixtureDB);") }
         let fixtureURL = try LockServer.url(database: fixtureDB)
         try LockServer.run(fixtureURL, LockForms.fixture + "\n" + LockForms.fixtureRows)
 
@@ -86,7 +86,7 @@ struct LocksServerVerificationTests {
                 if effects.mayRunInTransactionBlock { problems.append("model says it may run in a transaction block") }
                 let db = "\(base)_\(n)"
                 try LockServer.run(admin, "CREATE DATABASE \(db) TEMPLATE \(fixtureDB);")
-                defer { try? LockServer.run(admin, "DROP DATABASE IF EXISTS \(db);") }
+                defer { _ = try? LockServer.run(admin, "DROP DATABASE IF EXISTS \(db);") }
                 let url = try LockServer.url(database: db)
                 before = try relations(url)
                 var o = try runBlocked(form, url: url, table: table, mode: mode, before: before)

@@ -35,6 +35,7 @@ public enum Citation: String, Sendable, Hashable, CaseIterable {
     /// SEQUENCE, ...): what `pg_locks` shows on PostgreSQL 15, pinned by the server test.
     case observedOnServer = "not stated in the manual: observed in pg_locks on PostgreSQL 15 (LocksServerVerificationTests)"
     case alterDomain = "ALTER DOMAIN, Description (ADD domain_constraint)"
+    case release14_4 = "Release 14.4, Migration to Version 14.4 (CREATE INDEX CONCURRENTLY and REINDEX CONCURRENTLY corruption)"
     case sqliteLocking = "SQLite, File Locking And Concurrency (lockingv3.html)"
-    case sqliteAlterTable = "SQLite, ALTER TABLE (lang_altertable.html), Making Other Kinds Of Table Schema Changes"
+    case sqliteDropColumn = "SQLite, ALTER TABLE (lang_altertable.html), ALTER TABLE DROP COLUMN"
 }

@@ -58,6 +58,7 @@ public enum LockForms {
             qty positive,
             CONSTRAINT items_amount_not_null CHECK (amount IS NOT NULL)
         );
+        CREATE TABLE orders (id integer PRIMARY KEY, parent_id bigint REFERENCES parent (id), total numeric(12,2));
         CREATE INDEX items_name_idx ON items (name);
         CREATE INDEX items_amount_idx ON items (amount);
         CREATE UNIQUE INDEX items_title_idx ON items (title);
@@ -82,6 +83,7 @@ public enum LockForms {
         INSERT INTO parent SELECT g, 'p' || g FROM generate_series(1, 100) g;
         INSERT INTO items SELECT g, 1 + g % 100, 'n' || g, 't' || g, g, g, B'1010', '10.0.0.0/8', '2024-01-01', 'ok', 'x', g
             FROM generate_series(1, 1000) g;
+        INSERT INTO orders SELECT g, 1 + g % 100, g FROM generate_series(1, 500) g;
         INSERT INTO events SELECT g, DATE '2024-01-01' + g % 300 FROM generate_series(1, 500) g;
         INSERT INTO events SELECT g, DATE '2010-01-01' + g FROM generate_series(1, 100) g;
         INSERT INTO events_2025 SELECT g, DATE '2025-01-01' + g % 300 FROM generate_series(1, 500) g;
@@ -128,6 +130,9 @@ public enum LockForms {
         LockForm("TYPE cidr -> inet", "ALTER TABLE items ALTER COLUMN net TYPE inet"),
         LockForm("TYPE timestamp -> timestamptz", "ALTER TABLE items ALTER COLUMN ts TYPE timestamptz"),
         LockForm("TYPE timestamp -> timestamptz, TimeZone UTC", "ALTER TABLE items ALTER COLUMN ts TYPE timestamptz", utcSession: true),
+        LockForm("TYPE of a referenced key (NOT VALID foreign key)", "ALTER TABLE items ALTER COLUMN parent_id TYPE integer"),
+        LockForm("TYPE of a referencing column (validated foreign key)", "ALTER TABLE orders ALTER COLUMN parent_id TYPE integer"),
+        LockForm("TYPE of a referenced primary key", "ALTER TABLE parent ALTER COLUMN id TYPE integer"),
         LockForm("TYPE ... USING", "ALTER TABLE items ALTER COLUMN amount TYPE integer USING amount + 1"),
         // Other ALTER COLUMN forms
         LockForm("SET DEFAULT", "ALTER TABLE items ALTER COLUMN amount SET DEFAULT 1"),
@@ -254,10 +259,36 @@ public enum LockForms {
         LockForm("SELECT", "SELECT count(*) FROM items"),
         LockForm("SELECT FOR UPDATE", "SELECT id FROM items WHERE id = 1 FOR UPDATE"),
         LockForm("INSERT", "INSERT INTO items (id, amount) VALUES (5000, 1)"),
+        LockForm("MERGE", "MERGE INTO parent p USING items i ON p.id = i.id WHEN MATCHED THEN UPDATE SET code = 'm'"),
+        LockForm("COPY TO", "COPY items TO STDOUT"),
         LockForm("INSERT ... SELECT", "INSERT INTO parent (id, code) SELECT id + 1000, name FROM items WHERE id < 10"),
         LockForm("UPDATE", "UPDATE items SET note = 'y' WHERE id = 1"),
         LockForm("DELETE", "DELETE FROM items WHERE id = 1"),
     ]
+
+    /// SQLite has no table locks; these show the database write lock and the rebuilds.
+    public static let sqliteFixture = """
+        CREATE TABLE items (id integer PRIMARY KEY, name text, note text);
+        CREATE INDEX items_name_idx ON items (name);
+        """
+
+    public static let sqlite: [LockForm] = [
+        LockForm("ADD COLUMN", "ALTER TABLE items ADD COLUMN c1 integer"),
+        LockForm("DROP COLUMN", "ALTER TABLE items DROP COLUMN note"),
+        LockForm("RENAME COLUMN", "ALTER TABLE items RENAME COLUMN note TO remark"),
+        LockForm("CREATE INDEX", "CREATE INDEX c1 ON items (note)"),
+        LockForm("DROP TABLE", "DROP TABLE items"),
+        LockForm("VACUUM", "VACUUM"),
+        LockForm("INSERT", "INSERT INTO items (id) VALUES (1)"),
+        LockForm("SELECT", "SELECT * FROM items"),
+    ]
+
+    /// The SQLite fixture as a catalog.
+    public static func sqliteCatalog() -> Catalog {
+        var replay = Replay(catalog: Catalog(dialect: .sqlite))
+        replay.apply(SourceFile(path: "lock-fixture-sqlite.sql", text: sqliteFixture))
+        return replay.catalog
+    }
 
     /// The fixture schema as a catalog, by replaying `fixture`.
     public static func catalog(postgresVersion: Int = 15) -> Catalog {

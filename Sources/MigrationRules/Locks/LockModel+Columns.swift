@@ -55,17 +55,19 @@ extension LockAnalysis {
             if case .column(let name) = using.kind, name.name == column { return true }
             return false
         }()
-        guard let current, let target = try? catalog.resolveType(written).type else {
-            rewrite(table, "ALTER COLUMN \(column) TYPE \(source.text(written.span)): the old type is unknown, assumed to rewrite", .alterTableNotes)
-            return
+        let verdict: TypeChange.Verdict
+        if let current, let target = try? catalog.resolveType(written).type {
+            verdict = usingIsColumn
+                ? TypeChange.verdict(
+                    from: current.type, to: target, postgresVersion: model.postgresVersion,
+                    sessionTimeZoneIsUTC: model.sessionTimeZoneIsUTC)
+                : TypeChange.Verdict(
+                    rewrites: true, reason: "... USING \(using.map { source.text($0) } ?? ""): every row is recomputed")
+        } else {
+            verdict = TypeChange.Verdict(
+                rewrites: true, reason: "\(source.text(written.span)): the old type is unknown, assumed to rewrite")
         }
-        if !usingIsColumn {
-            rewrite(table, "ALTER COLUMN \(column) TYPE ... USING \(using.map { source.text($0) } ?? ""): every row is recomputed", .alterTableNotes)
-            return
-        }
-        let verdict = TypeChange.verdict(
-            from: current.type, to: target, postgresVersion: model.postgresVersion,
-            sessionTimeZoneIsUTC: model.sessionTimeZoneIsUTC)
+        foreignKeysOnAlteredColumn(column, table, rewrites: verdict.rewrites)
         if verdict.rewrites {
             rewrite(table, "ALTER COLUMN \(column) TYPE \(verdict.reason): the table and its indexes are rewritten", .typeConversion)
             return
@@ -78,6 +80,34 @@ extension LockAnalysis {
         if !checks.isEmpty {
             effects.scans.insert(table)
             note("the CHECK constraints on \(column) (\(checks.map(\.name).joined(separator: ", "))) are re-checked by a full scan", .alterTableNotes)
+        }
+    }
+
+    /// A foreign key on the altered column (either side) is dropped and re-created: ACCESS
+    /// EXCLUSIVE on the other table (its triggers go), and when the type is not binary-coercible
+    /// a validated key is checked again by a query over both tables.
+    mutating func foreignKeysOnAlteredColumn(_ column: String, _ table: ObjectKey, rewrites: Bool) {
+        var pairs: [(referencing: ObjectKey, referenced: ObjectKey, validated: Bool, columns: [String])] = []
+        for c in catalog.tables[table]?.constraints ?? [] where c.kind == .foreignKey && c.columns.contains(column) {
+            if let fk = c.foreignKey { pairs.append((table, fk.table, c.validated, fk.columns)) }
+        }
+        for other in catalog.tables.values.sorted(by: { $0.key < $1.key }) {
+            for c in other.constraints where c.kind == .foreignKey {
+                if let fk = c.foreignKey, fk.table == table, fk.columns.contains(column) {
+                    pairs.append((other.key, table, c.validated, fk.columns))
+                }
+            }
+        }
+        for pair in pairs {
+            effects.lock(pair.referencing, .table, .accessExclusive)
+            effects.lock(pair.referenced, .table, .accessExclusive)
+            if let index = referencedIndex(pair.referenced, columns: pair.columns) { effects.lock(index, .index, .accessShare) }
+            if pair.validated && rewrites {
+                foreignKeyCheckQuery(pair.referencing, referenced: pair.referenced)
+                note("the foreign key is re-created and its rows checked again", .alterTableNotes)
+            } else {
+                cite(.observedOnServer)
+            }
         }
     }
 

@@ -77,6 +77,7 @@ extension LockAnalysis {
                 for index in indexes { effects.lock(index, .index, .shareUpdateExclusive) }
                 effects.mayRunInTransactionBlock = false
                 note("REINDEX CONCURRENTLY builds a new index beside the old one under SHARE UPDATE EXCLUSIVE; not in a transaction block", .reindexConcurrently)
+                if model.postgresVersion == 14 { noteConcurrentIndexBug() }
             } else {
                 // "REINDEX ... locks out writes but not reads of the index's parent table. It also
                 // takes an ACCESS EXCLUSIVE lock on the specific index being processed".
@@ -121,7 +122,7 @@ extension LockAnalysis {
     /// SQLite has no table locks: a writing statement takes the database's RESERVED lock and
     /// an EXCLUSIVE lock to commit, so one writer at a time; WAL readers go on
     /// ("File Locking And Concurrency"). Statements that rebuild a table (DROP COLUMN, VACUUM)
-    /// are reported as rewrites of it ("ALTER TABLE": DROP COLUMN "rewrites the table").
+    /// are reported as rewrites of it (DROP COLUMN rewrites every row: "ALTER TABLE DROP COLUMN").
     mutating func sqlite(_ node: StatementNode) {
         switch node {
         case .select:
@@ -136,7 +137,7 @@ extension LockAnalysis {
                 if case .dropColumn = action {
                     effects.rewrites.insert(table)
                     effects.scans.insert(table)
-                    note("SQLite DROP COLUMN rewrites the table", .sqliteAlterTable)
+                    note("SQLite DROP COLUMN rewrites every row of the table", .sqliteDropColumn)
                 }
             }
         case .createIndex(let s):

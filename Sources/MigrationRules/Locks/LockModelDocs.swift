@@ -100,6 +100,28 @@ public enum LockModelDocs {
         }
         for form in others { out += "\n\(form.name), in a transaction block: not observable: \(form.unobservable.joined(separator: "; ")).\n" }
         out += "\n## Fixture\n\n```sql\n" + LockForms.fixture + "\n```\n"
+        out += """
+
+            ## SQLite
+
+            SQLite has no table locks. A statement that writes takes the database's RESERVED lock and,
+            to commit, EXCLUSIVE: one writer at a time, while readers in WAL mode go on (SQLite, File
+            Locking And Concurrency). The model reports that as `databaseWriteLock` and reports the
+            statements that rebuild a table's storage as rewrites. The table-rebuild procedure of
+            "Making Other Kinds Of Table Schema Changes" spans several statements; each of them is shown
+            here on its own.
+
+
+            """
+        out += "| form | statement | database write lock | rewrite | scan | in tx |\n|---|---|---|---|---|---|\n"
+        let sqliteCatalog = LockForms.sqliteCatalog()
+        let sqliteModel = LockModel(dialect: .sqlite)
+        for form in LockForms.sqlite {
+            let e = LockForms.effects(of: form, model: sqliteModel, catalog: sqliteCatalog)
+            let rewrite = e.rewrites.isEmpty ? "no" : "yes: " + e.rewrites.map(\.name).sorted().joined(separator: ", ")
+            let scan = e.scans.isEmpty ? "no" : e.scans.map(\.name).sorted().joined(separator: ", ")
+            out += "| \(form.name) | `\(form.sql)` | \(e.databaseWriteLock ? "yes" : "no") | \(rewrite) | \(scan) | \(e.mayRunInTransactionBlock ? "yes" : "no") |\n"
+        }
         return out
     }
 

@@ -46,9 +46,10 @@ public enum TypeChange {
             if n.isEmpty { return free("binary-coercible (the length limit is removed)") }
             if let a = o.first, let b = n.first, b >= a { return free("binary-coercible (the length limit grows)") }
             return rewrite("a shorter length limit, checked by rewriting every row")
-        case ("varchar", "text"), ("text", "varchar") where n.isEmpty:
+        case ("varchar", "text"):
             return free("binary-coercible")
         case ("text", "varchar"):
+            if n.isEmpty { return free("binary-coercible") }
             return rewrite("a length limit, checked by rewriting every row")
         case ("bpchar", "text"), ("bpchar", "varchar"):
             return rewrite("not binary-coercible (trailing blanks are stripped)")
