@@ -13,7 +13,8 @@ import Testing
 /// run, so no lock hazard may fire at all), and split, with the first 60% of the files as
 /// the baseline S0 and the rest as the migration under review (lock hazards must then
 /// name a table that existed before the migration). With `SWITCHGATE_FINDINGS_SAMPLE=path`
-/// a sample of findings is written there for checking by hand.
+/// a sample of the PostgreSQL findings is written there for checking by hand. The SQLite
+/// histories run too, for the exemption and for crashes.
 @Suite(.serialized) struct CorpusRulesTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
@@ -36,7 +37,10 @@ import Testing
         return try MigrationLoader.load(paths: files).files
     }
 
-    static let histories = ["harness/postgres", "vaultwarden/postgresql", "lemmy", "temporal", "temporal-visibility"]
+    static let histories = [
+        "harness/postgres", "vaultwarden/postgresql", "lemmy", "temporal", "temporal-visibility", "harness/sqlite",
+        "vaultwarden/sqlite",
+    ]
 
     static func files(_ name: String) throws -> [MigrationFile] {
         switch name {
@@ -62,8 +66,10 @@ import Testing
     /// lemmy's recent migrations need PostgreSQL 16+ (subqueries in FROM without an alias).
     static func version(_ name: String) -> Int { name == "lemmy" ? 17 : 15 }
 
+    static func dialect(_ name: String) -> Dialect.Kind { name.hasSuffix("sqlite") ? .sqlite : .postgres }
+
     static func run(_ files: [MigrationFile], baseline: Catalog, version: Int) -> (MigrationAnalysis, [Diagnostic]) {
-        let analysis = MigrationAnalyzer(dialect: Dialect(kind: .postgres, postgresVersion: version))
+        let analysis = MigrationAnalyzer(dialect: Dialect(kind: baseline.dialect.kind, postgresVersion: version))
             .analyze(files: files, baseline: baseline)
         return (analysis, RuleEngine().run(analysis))
     }
@@ -72,7 +78,7 @@ import Testing
     func wholeHistoryHasNoLockHazardOnItsOwnTables(_ name: String) throws {
         let files = try Self.files(name)
         #expect(!files.isEmpty)
-        let (_, found) = Self.run(files, baseline: Catalog(dialect: .postgres), version: Self.version(name))
+        let (_, found) = Self.run(files, baseline: Catalog(dialect: Dialect(kind: Self.dialect(name))), version: Self.version(name))
         let hazards = found.filter { Self.lockRules.contains($0.id) }
         // harness's first file alters the `migrations` table its Go code creates: the only
         // table the run did not make, so hazards there are right.
@@ -84,9 +90,10 @@ import Testing
     func splitHistoryHazardsNameBaselineTables(_ name: String) throws {
         let files = try Self.files(name)
         let cut = files.count * 6 / 10
-        let (head, _) = Self.run(Array(files[..<cut]), baseline: Catalog(dialect: .postgres), version: Self.version(name))
+        let (head, _) = Self.run(Array(files[..<cut]), baseline: Catalog(dialect: Dialect(kind: Self.dialect(name))), version: Self.version(name))
         let (analysis, found) = Self.run(Array(files[cut...]), baseline: head.final, version: Self.version(name))
-        for d in found where Self.lockRules.contains(d.id) {
+        // SQLite locks the whole database, not relations: the whole-history test covers it.
+        for d in found where Self.lockRules.contains(d.id) && Self.dialect(name) == .postgres {
             guard let s = analysis.statements.first(where: { $0.file == d.file && $0.span.start <= d.span.start && d.span.end <= $0.span.end }) else {
                 continue
             }
@@ -94,7 +101,7 @@ import Testing
                 .union(analysis.transaction(s.transaction)?.statements.flatMap { analysis.statements[$0].effects.locks.map(\.relation) } ?? [])
             #expect(!touched.isSubset(of: analysis.createdInRun), "\(d.file) \(d.id): \(d.message)")
         }
-        CorpusSample.shared.add(name, found, analysis)
+        if Self.dialect(name) == .postgres { CorpusSample.shared.add(name, found, analysis) }
     }
 
     @Test func writeSample() throws {
