@@ -130,7 +130,7 @@ public enum LockForms {
         LockForm("TYPE cidr -> inet", "ALTER TABLE items ALTER COLUMN net TYPE inet"),
         LockForm("TYPE timestamp -> timestamptz", "ALTER TABLE items ALTER COLUMN ts TYPE timestamptz"),
         LockForm("TYPE timestamp -> timestamptz, TimeZone UTC", "ALTER TABLE items ALTER COLUMN ts TYPE timestamptz", utcSession: true),
-        LockForm("TYPE of a referenced key (NOT VALID foreign key)", "ALTER TABLE items ALTER COLUMN parent_id TYPE integer"),
+        LockForm("TYPE of a referencing column (NOT VALID foreign key)", "ALTER TABLE items ALTER COLUMN parent_id TYPE integer"),
         LockForm("TYPE of a referencing column (validated foreign key)", "ALTER TABLE orders ALTER COLUMN parent_id TYPE integer"),
         LockForm("TYPE of a referenced primary key", "ALTER TABLE parent ALTER COLUMN id TYPE integer"),
         LockForm("TYPE ... USING", "ALTER TABLE items ALTER COLUMN amount TYPE integer USING amount + 1"),
