@@ -106,3 +106,41 @@ import Testing
         #expect(d?.help?.contains("+goose NO TRANSACTION") == true)
     }
 }
+
+@Suite struct StatementSummaryTests {
+    @Test func summaryGivesLocksRewriteAndScan() {
+        let analysis = MigrationAnalyzer(dialect: .postgres).analyze(
+            sql: [("a.sql", "ALTER TABLE t ALTER COLUMN id TYPE bigint;\nCREATE INDEX CONCURRENTLY i ON t (id);")],
+            baseline: baselineCatalog("CREATE TABLE t (id int);"))
+        let first = analysis.statements[0].summary(in: analysis)
+        #expect(first.locks.first == .init(relation: "t", mode: "ACCESS EXCLUSIVE", kind: "table"))
+        #expect(first.rewrite && first.scan && !first.nonTransactional)
+        let second = analysis.statements[1].summary(in: analysis)
+        #expect(second.nonTransactional)
+        #expect(second.locks.first?.mode == "SHARE UPDATE EXCLUSIVE")
+        let d = RuleEngine().run(analysis).first { $0.id == "changing-column-type" }
+        #expect(d.flatMap { analysis.statementIndex(of: $0) } == 0)
+    }
+}
+
+@Suite struct LockTimeoutTests {
+    let baseline = "CREATE TABLE t (id int);"
+
+    @Test func setLocalLastsUntilCommit() {
+        let sql = """
+            BEGIN;
+            SET LOCAL lock_timeout = '1s';
+            ALTER TABLE t ADD COLUMN a int;
+            COMMIT;
+            ALTER TABLE t ADD COLUMN b int;
+            """
+        let hits = findings(sql, baseline: baseline).filter { $0.id == "require-lock-timeout" }
+        #expect(hits.count == 1)
+    }
+
+    @Test func zeroMeansNoTimeout() {
+        let hits = findings("SET lock_timeout = 0;\nALTER TABLE t ADD COLUMN a int;", baseline: baseline)
+            .filter { $0.id == "require-lock-timeout" }
+        #expect(hits.count == 1)
+    }
+}

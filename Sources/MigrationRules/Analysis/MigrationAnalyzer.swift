@@ -58,8 +58,11 @@ struct AnalyzerState {
     init(analyzer: MigrationAnalyzer, baseline: Catalog) {
         self.analyzer = analyzer
         self.model = analyzer.lockModel
-        self.analysis = MigrationAnalysis(dialect: analyzer.dialect, baseline: baseline)
-        self.catalog = baseline
+        // Replay follows the configured version (subqueries without an alias from 16, ...).
+        var base = baseline
+        base.dialect.postgresVersion = analyzer.dialect.postgresVersion
+        self.analysis = MigrationAnalysis(dialect: analyzer.dialect, baseline: base)
+        self.catalog = base
     }
 
     mutating func add(_ file: MigrationFile) {

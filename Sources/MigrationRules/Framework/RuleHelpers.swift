@@ -56,7 +56,14 @@ extension RuleContext {
         return (a, key)
     }
 
-    /// The statement a suggestion should precede with `SET lock_timeout`.
+    /// Whether `exists` holds again when the statement's transaction commits: a break that
+    /// the same transaction repairs is no break (SPEC §2).
+    func restoredInTransaction(_ s: MigrationStatement, _ exists: (Catalog) -> Bool) -> Bool {
+        guard let t = analysis.transaction(s.transaction), let last = t.statements.last, last > s.index else { return false }
+        return exists(analysis.catalog(after: last))
+    }
+
+    /// A finding on statement `s`.
     func finding(_ s: MigrationStatement, _ message: String, table: ObjectKey? = nil, help: String? = nil,
                  severity: Severity? = nil, span: SourceSpan? = nil, notes: [String] = []) -> Finding {
         Finding(statement: s.index, message: message, help: help, severity: severity, span: span, table: table,

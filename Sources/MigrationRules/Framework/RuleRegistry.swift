@@ -22,6 +22,7 @@ public enum RuleRegistry {
         ValidateInSameTransaction.self,
         RequireLockTimeout.self,
         RequireStatementTimeout.self,
+        SQLiteTableRebuild.self,
         // Transactions.
         ConcurrentlyInTransaction.self,
         BanUncommittedTransaction.self,

@@ -44,7 +44,10 @@ struct AddingNotNullableField: StatementRule {
         var out: [Finding] = []
         for case .alterColumn(let name, .setNotNull) in a.actions {
             let help =
-                context.postgresVersion >= 12
+                context.postgresVersion >= 18
+                ? Self.metadata.safeAlternative
+                    + " On PostgreSQL 18 you may instead `ADD CONSTRAINT c NOT NULL \(name.value) NOT VALID` and `VALIDATE CONSTRAINT c` in another transaction."
+                : context.postgresVersion >= 12
                 ? Self.metadata.safeAlternative
                 : """
                 Before PostgreSQL 12, SET NOT NULL always scans. Add `CHECK (\(name.value) IS NOT NULL) NOT VALID`, \

@@ -19,6 +19,11 @@ struct BanDropDefault: StatementRule {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), !context.analysis.createdInRun.contains(table),
             let old = context.catalog(before: s).tables[table]
         else { return [] }
+        // A BEFORE INSERT row trigger may fill the column instead of the default.
+        let filledByTrigger = [old, context.analysis.final.tables[table]].compactMap { $0 }.contains { t in
+            t.triggers.contains { $0.forEachRow && $0.timing.lowercased() == "before" && $0.events.contains { $0.lowercased().hasPrefix("insert") } }
+        }
+        guard !filledByTrigger else { return [] }
         var out: [Finding] = []
         for case .alterColumn(let name, .dropDefault) in a.actions {
             guard let column = old.column(name.value), column.notNull, column.defaultValue != nil, column.identity == nil else { continue }

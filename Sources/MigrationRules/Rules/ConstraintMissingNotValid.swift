@@ -17,7 +17,8 @@ struct ConstraintMissingNotValid: StatementRule {
             `ADD CONSTRAINT c CHECK (...) NOT VALID`; then, in a separate transaction, `VALIDATE CONSTRAINT c`.
             """,
         bad: [
-            RuleExample("ALTER TABLE orders ADD CONSTRAINT positive CHECK (amount > 0);", baseline: "CREATE TABLE orders (amount int);")
+            RuleExample("ALTER TABLE orders ADD CONSTRAINT positive CHECK (amount > 0);", baseline: "CREATE TABLE orders (amount int);"),
+            RuleExample("ALTER TABLE orders ADD COLUMN qty int CHECK (qty > 0);", baseline: "CREATE TABLE orders (amount int);"),
         ],
         good: [
             RuleExample("ALTER TABLE orders ADD CONSTRAINT positive CHECK (amount > 0) NOT VALID;", baseline: "CREATE TABLE orders (amount int);"),
@@ -34,7 +35,7 @@ struct ConstraintMissingNotValid: StatementRule {
         for action in a.actions {
             var constraints: [ConstraintDefinition] = []
             if case .addConstraint(let c) = action { constraints = [c] }
-            if case .addColumn(let column, _) = action, column.defaultValue != nil { constraints = column.constraints }
+            if case .addColumn(let column, _) = action { constraints = column.constraints }
             for c in constraints where !c.notValid {
                 guard case .check = c.kind else { continue }
                 let name = c.name.map { " \($0.value)" } ?? ""

@@ -17,7 +17,15 @@ struct DroppingObject: StatementRule {
             RuleExample("DROP VIEW active_users;", baseline: "CREATE TABLE users (id int);\nCREATE VIEW active_users AS SELECT id FROM users;"),
             RuleExample("DROP SEQUENCE order_numbers;", baseline: "CREATE SEQUENCE order_numbers;"),
         ],
-        good: [RuleExample("CREATE SEQUENCE tmp_seq;\nDROP SEQUENCE tmp_seq;")],
+        good: [
+            RuleExample("CREATE SEQUENCE tmp_seq;\nDROP SEQUENCE tmp_seq;"),
+            RuleExample("""
+                BEGIN;
+                DROP VIEW active_users;
+                CREATE VIEW active_users AS SELECT id, name FROM users;
+                COMMIT;
+                """, baseline: "CREATE TABLE users (id int, name text);\nCREATE VIEW active_users AS SELECT id FROM users;"),
+        ],
         equivalents: [
             Equivalent(.squawk, "ban-drop-sequence"), Equivalent(.squawk, "ban-drop-domain"),
             Equivalent(.squawk, "ban-drop-extension"),
@@ -31,21 +39,22 @@ struct DroppingObject: StatementRule {
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, let word = Self.kinds[d.objectType] else { return [] }
-        let base = context.analysis.baseline
         return d.objects.compactMap { object in
-            let exists: Bool
-            switch d.objectType {
-            case .view, .materializedView: exists = base.view(object.name) != nil
-            case .sequence: exists = base.sequence(object.name) != nil
-            case .type, .domain: exists = base.type(object.name) != nil
-            case .function, .procedure, .routine, .aggregate:
-                exists = base.resolve(object.name) { base.functions[$0] != nil } != nil
-            case .trigger:
-                exists = object.table.flatMap { base.table($0) }.flatMap { base.tables[$0] }?.triggers.contains { $0.name == object.name.name } ?? false
-            case .extension: exists = base.extensions[object.name.name] != nil
-            default: exists = false
+            func exists(_ base: Catalog) -> Bool {
+                switch d.objectType {
+                case .view, .materializedView: return base.view(object.name) != nil
+                case .sequence: return base.sequence(object.name) != nil
+                case .type, .domain: return base.type(object.name) != nil
+                case .function, .procedure, .routine, .aggregate:
+                    return base.resolve(object.name) { base.functions[$0] != nil } != nil
+                case .trigger:
+                    return object.table.flatMap { base.table($0) }.flatMap { base.tables[$0] }?.triggers.contains { $0.name == object.name.name } ?? false
+                case .extension: return base.extensions[object.name.name] != nil
+                default: return false
+                }
             }
-            guard exists else { return nil }
+            // Dropped and re-created in the same transaction (a function or view redefined): no break.
+            guard exists(context.analysis.baseline), !context.restoredInTransaction(s, exists) else { return nil }
             return context.finding(s, "dropping \(word) \(object.name.dotted), which exists before this migration, breaks blue if it still uses it")
         }
     }

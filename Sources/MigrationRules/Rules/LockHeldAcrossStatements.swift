@@ -7,7 +7,7 @@ struct LockHeldAcrossStatements: Rule {
         id: "lock-held-across-statements",
         title: "Slow statement while the transaction holds a blocking lock",
         category: .lock, severity: .error, lockHazard: true,
-        summary: "Locks are held until COMMIT: a scan, rewrite, index build or backfill later in the same transaction keeps an earlier ACCESS EXCLUSIVE (or write-blocking) lock for its whole duration.",
+        summary: "Locks are held until COMMIT: a scan, rewrite, index build or backfill later in the same transaction keeps an earlier ACCESS EXCLUSIVE (or EXCLUSIVE) lock for its whole duration.",
         rationale: """
             A brief ALTER TABLE becomes an outage when a slow statement follows it in the same transaction: \
             the table stays locked until COMMIT. This is how an instant `ADD COLUMN` turns into minutes of \
@@ -34,28 +34,37 @@ struct LockHeldAcrossStatements: Rule {
         let analysis = context.analysis
         var out: [Finding] = []
         for transaction in analysis.transactions {
-            // Blocking locks on existing tables, with the statement that took them.
+            // Read-blocking locks on existing tables, with the statement that took them.
             var held: [ObjectKey: (mode: LockMode, statement: Int)] = [:]
             var reported: Set<ObjectKey> = []
             for i in transaction.statements {
                 let s = analysis.statements[i]
                 if let slow = slowWork(s, context), !held.isEmpty {
+                    var tables: [(ObjectKey, LockMode, Int)] = []
                     for (table, lock) in held.sorted(by: { $0.key < $1.key }) where !reported.contains(table) {
                         // A VALIDATE after its own ADD is validate-in-same-transaction.
-                        if case .alterTable(let a) = s.node, a.actions.contains(where: { if case .validateConstraint = $0 { return true } else { return false } }),
+                        if case .alterTable(let a) = s.node,
+                            a.actions.contains(where: { if case .validateConstraint = $0 { return true } else { return false } }),
                             context.table(a.name, before: s) == table
                         {
                             continue
                         }
+                        // The slow statement locks the table as strongly itself: its own rule reports it.
+                        if let own = s.effects.mode(on: table), own >= lock.mode { continue }
                         reported.insert(table)
-                        let taker = analysis.statements[lock.statement]
+                        tables.append((table, lock.mode, lock.statement))
+                    }
+                    if let first = tables.first {
+                        let list = tables.map { "\($0.1) on \(display($0.0)) (line \(analysis.statements[$0.2].line))" }
+                            .joined(separator: ", ")
                         out.append(Finding(
                             statement: i,
-                            message: "\(slow) while this transaction holds \(lock.mode) on \(display(table)) (taken at line \(taker.line)): \(lock.mode.blocksReads ? "reads and writes" : "writes") of \(display(table)) wait until COMMIT",
-                            table: table))
+                            message: "\(slow) while this transaction holds \(list): every query on \(tables.count == 1 ? "that table" : "those tables") waits until COMMIT",
+                            table: first.0))
                     }
                 }
-                for lock in s.effects.locks where lock.kind == .table && lock.mode.blocksWrites {
+                // Locks that block reads (ACCESS EXCLUSIVE, EXCLUSIVE) on tables with rows, held until COMMIT.
+                for lock in s.effects.locks where lock.kind == .table && lock.mode.blocksReads {
                     guard context.isExistingTable(lock.relation, before: s) else { continue }
                     if let existing = held[lock.relation], existing.mode >= lock.mode { continue }
                     held[lock.relation] = (lock.mode, i)

@@ -14,15 +14,27 @@ struct PreferRobustStatements: StatementRule {
         equivalents: [Equivalent(.squawk, "prefer-robust-stmts")])
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
-        // Only files with several statements and no transaction can be left half-applied.
+        // Inside a transaction a failure rolls everything back; a statement alone in its file
+        // either ran or did not. What is left half-done is a CONCURRENTLY build (an INVALID
+        // index) or an earlier statement of a file that runs statement by statement.
         guard s.transaction == nil else { return [] }
+        let alone = !context.analysis.statements.contains { $0.file == s.file && $0.index != s.index && $0.node.map(Self.changesSchema) == true }
         let robust: Bool
         switch s.node {
-        case .createIndex(let i): robust = i.ifNotExists || !i.concurrently && !context.isExistingTable(context.table(i.table, before: s), before: s)
-        case .drop(let d) where d.objectType == .index: robust = d.ifExists || !d.concurrently
+        case .createIndex(let i): robust = i.ifNotExists || (!i.concurrently && alone)
+        case .drop(let d) where d.objectType == .index: robust = d.ifExists || (!d.concurrently && alone)
+        case .createTable(let t): robust = t.ifNotExists || alone
+        case .drop(let d) where d.objectType == .table: robust = d.ifExists || alone
         default: return []
         }
         guard !robust else { return [] }
         return [context.finding(s, "this statement runs outside a transaction; add IF [NOT] EXISTS so a re-run after a failure does not stop here")]
+    }
+
+    static func changesSchema(_ node: StatementNode) -> Bool {
+        switch node {
+        case .setVariable, .transaction, .select, .comment: return false
+        default: return true
+        }
     }
 }

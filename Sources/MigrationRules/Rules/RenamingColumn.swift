@@ -25,7 +25,8 @@ struct RenamingColumn: StatementRule {
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .rename(let r) = s.node, r.objectType == .column, let owner = r.object.table,
-            let table = context.table(owner, before: s), !context.analysis.createdInRun.contains(table)
+            let table = context.table(owner, before: s), !context.analysis.createdInRun.contains(table),
+            context.analysis.baseline.tables[table]?.column(r.object.name.name) != nil
         else { return [] }
         return [context.finding(s, "renaming \(display(table)).\(r.object.name.name) to \(r.newName.value) breaks blue's queries that use the old name")]
     }

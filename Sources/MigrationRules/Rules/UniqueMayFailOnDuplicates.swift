@@ -15,7 +15,13 @@ struct UniqueMayFailOnDuplicates: StatementRule {
         safeAlternative: "Check for duplicates first (`SELECT cols, count(*) ... GROUP BY cols HAVING count(*) > 1`) and clean them up in a backfill.",
         dialects: [.postgres, .sqlite],
         bad: [RuleExample("CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON users (email);", baseline: "CREATE TABLE users (email text);")],
-        good: [RuleExample("CREATE INDEX CONCURRENTLY users_email_idx ON users (email);", baseline: "CREATE TABLE users (email text);")],
+        good: [
+            RuleExample("CREATE INDEX CONCURRENTLY users_email_idx ON users (email);", baseline: "CREATE TABLE users (email text);"),
+            RuleExample("""
+                ALTER TABLE images ADD COLUMN kind text;
+                ALTER TABLE images ADD CONSTRAINT images_name_kind UNIQUE (name, kind);
+                """, baseline: "CREATE TABLE images (name text UNIQUE);"),
+        ],
         equivalents: [Equivalent(.atlas, "MF101"), Equivalent(.atlas, "MF102")])
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
@@ -27,7 +33,8 @@ struct UniqueMayFailOnDuplicates: StatementRule {
             guard let (a, table) = context.existingAlteredTable(s) else { return [] }
             for case .addConstraint(let c) in a.actions {
                 switch c.kind {
-                case .unique(let k) where k.usingIndex == nil, .primaryKey(let k) where k.usingIndex == nil:
+                case .unique(let k) where k.usingIndex == nil && !Self.keyHasFreshNullColumn(k, table, s, context),
+                    .primaryKey(let k) where k.usingIndex == nil:
                     return [context.finding(s, "the \(constraintWord(c.kind)) constraint on \(display(table)) fails if existing rows hold duplicates")]
                 default: continue
                 }
@@ -35,6 +42,17 @@ struct UniqueMayFailOnDuplicates: StatementRule {
             return []
         default:
             return []
+        }
+    }
+
+    /// A UNIQUE key over a column this migration added without a default holds only NULLs
+    /// there, and NULLs are distinct (unless NULLS NOT DISTINCT): no duplicate can exist.
+    static func keyHasFreshNullColumn(_ key: KeyConstraint, _ table: ObjectKey, _ s: MigrationStatement, _ context: RuleContext) -> Bool {
+        guard key.nullsNotDistinct != true, let baseline = context.analysis.baseline.tables[table],
+            let now = context.catalog(before: s).tables[table]
+        else { return false }
+        return key.columns.contains { name in
+            baseline.column(name.value) == nil && now.column(name.value).map { $0.defaultValue == nil && !$0.notNull } == true
         }
     }
 }
