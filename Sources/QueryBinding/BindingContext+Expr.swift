@@ -251,7 +251,16 @@ extension BindingContext {
             return .known(.text)
         case "->", "#>":
             return l.columnType.map { .known($0) } ?? .unknown
-        case "~~", "~~*", "!~~", "!~~*", "~", "~*", "!~", "!~*", "@>", "<@", "&&", "?", "?|", "?&", "@@", "@?":
+        case "@>", "<@", "&&":
+            // The array operators take two arrays of one type (`anyarray`).
+            if rules.checksTypes, let lt = l.columnType, let rt = r.columnType, lt.isArray, rt.isArray,
+                lt.name != rt.name || lt.schema != rt.schema
+            {
+                throw BindError(
+                    SQLState.undefinedFunction, "operator does not exist: \(lt.sql) \(op) \(rt.sql)", span: span)
+            }
+            return .known(.boolean)
+        case "~~", "~~*", "!~~", "!~~*", "~", "~*", "!~", "!~*", "?", "?|", "?&", "@@", "@?":
             return .known(.boolean)
         default:
             return .unknown
