@@ -139,8 +139,8 @@ extension BindingContext {
     }
 
     func text(_ span: SourceSpan) -> String {
-        let start = max(0, min(span.start, source.count))
-        let end = max(start, min(span.end, source.count))
+        let start = max(0, min(span.start - base, source.count))
+        let end = max(start, min(span.end - base, source.count))
         return String(decoding: source[start..<end], as: UTF8.self)
     }
 

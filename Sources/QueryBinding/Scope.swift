@@ -73,8 +73,10 @@ struct QueryOutput {
 struct BindingContext {
     let catalog: Catalog
     let rules: BindingRules
-    /// The text the statement's spans point into, for expressions compared as text.
+    /// The text the statement's spans point into, from byte `base` of its file,
+    /// for expressions compared as text.
     let source: [UInt8]
+    let base: Int
     var result = BindingResult()
     var levels: [QueryLevel] = []
     /// WITH queries visible at each level, innermost last.
@@ -83,9 +85,10 @@ struct BindingContext {
     /// Nesting beyond this is read without checks, so no input exhausts the stack.
     static let maximumDepth = 150
 
-    init(catalog: Catalog, source: [UInt8]) {
+    init(catalog: Catalog, source: [UInt8], base: Int) {
         self.catalog = catalog
         self.source = source
+        self.base = base
         self.rules = BindingRules(catalog.dialect)
     }
 
