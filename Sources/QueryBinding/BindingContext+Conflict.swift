@@ -57,6 +57,8 @@ extension BindingContext {
                     span: name.span)
             }
         }
+        // SQLite looks for the arbiter before it reads DO UPDATE.
+        if rules.isSQLite, let failure { throw failure }
         if case .update(let set, let condition) = conflict.action {
             // EXCLUDED holds the row proposed for insertion.
             let excluded = RangeItem(

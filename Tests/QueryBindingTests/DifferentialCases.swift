@@ -282,6 +282,8 @@ enum DifferentialCases {
         Case("on conflict unique name", "INSERT INTO accounts (email, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", execute: true),
         Case("insert generated new column", "INSERT INTO posts (account_id, title, title_length) VALUES ($1, $2, 3)", execute: true),
         Case("update generated new column", "UPDATE posts SET title_length = 3", execute: true),
+        Case("system column", "SELECT ctid, xmin FROM accounts WHERE id = $1"),
+        Case("qualified system column", "SELECT a.tableoid FROM accounts a"),
     ]
 
     // SQLite.
@@ -338,5 +340,27 @@ enum DifferentialCases {
         Case("delete", "DELETE FROM tags WHERE task_id = ?"),
         Case("returning", "INSERT INTO tasks (title) VALUES (?) RETURNING id, owner"),
         Case("table function", "SELECT j.value FROM tasks, json_each(tasks.owner) AS j"),
+        Case("rowid", "SELECT rowid, title FROM tasks WHERE _rowid_ = ?"),
+        Case("rowid of table without integer key", "SELECT t.rowid FROM tags t"),
+        Case("group by alias", "SELECT owner AS o, count(*) FROM tasks GROUP BY o"),
+        Case("window", "SELECT id, row_number() OVER (PARTITION BY owner ORDER BY id) FROM tasks"),
+        Case("union", "SELECT title FROM tasks UNION SELECT tag FROM tags"),
+        Case("union width", "SELECT id, title FROM tasks UNION SELECT tag FROM tags"),
+        Case("exists", "SELECT id FROM tasks t WHERE EXISTS (SELECT 1 FROM tags g WHERE g.task_id = t.id)"),
+        Case("scalar subquery", "SELECT id, (SELECT count(*) FROM tags WHERE tags.task_id = tasks.id) FROM tasks"),
+        Case("left join", "SELECT t.id, g.tag FROM tasks t LEFT JOIN tags g ON g.task_id = t.id"),
+        Case("natural join", "SELECT title FROM tasks NATURAL JOIN tags"),
+        Case("recursive cte", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n"),
+        Case("insert select", "INSERT INTO tags (task_id, tag) SELECT id, title FROM tasks WHERE id = ?"),
+        Case("insert or replace", "INSERT OR REPLACE INTO tasks (id, title) VALUES (?, ?)"),
+        Case("update from", "UPDATE tasks SET owner = g.tag FROM tags g WHERE g.task_id = tasks.id"),
+        Case("delete returning", "DELETE FROM tasks WHERE id = ? RETURNING *"),
+        Case("upsert unknown excluded column", "INSERT INTO tasks (title) VALUES (?) ON CONFLICT (title) DO UPDATE SET owner = excluded.nope"),
+        Case("at parameter", "SELECT id FROM tasks WHERE owner = @owner"),
+        Case("dollar parameter", "SELECT id FROM tasks WHERE owner = $owner"),
+        Case("numbered parameter", "SELECT id FROM tasks WHERE owner = ?1 AND title = ?2"),
+        Case("builtin functions", "SELECT coalesce(owner, ''), length(title), datetime('now'), json_extract(owner, '$.a') FROM tasks"),
+        Case("aggregate", "SELECT owner, group_concat(title, ',') FROM tasks GROUP BY owner HAVING count(*) > 1"),
+        Case("quoted unknown column is a string", #"SELECT "nope" FROM tasks"#),
     ]
 }
