@@ -310,6 +310,16 @@ enum DifferentialCases {
         ("drop table", "DROP TABLE tags;"),
         ("drop view", "DROP VIEW open_tasks;"),
         ("drop unique index", "DROP INDEX tasks_title;"),
+        ("add required column with default", "ALTER TABLE tasks ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;"),
+        ("rebuild to make a column required", """
+            CREATE TABLE tasks_new (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL,
+              done INTEGER NOT NULL DEFAULT 0, owner TEXT NOT NULL);
+            INSERT INTO tasks_new SELECT * FROM tasks;
+            DROP VIEW open_tasks;
+            DROP TABLE tasks;
+            ALTER TABLE tasks_new RENAME TO tasks;
+            CREATE UNIQUE INDEX tasks_title ON tasks (title);
+            """),
     ]
 
     static let sqliteQueries: [Case] = [
@@ -327,18 +337,18 @@ enum DifferentialCases {
         Case("unknown column", "SELECT nope FROM tasks"),
         Case("unknown function", "SELECT no_such_function(id) FROM tasks"),
         Case("view", "SELECT id FROM open_tasks"),
-        Case("insert", "INSERT INTO tasks (title) VALUES (?)"),
-        Case("insert unknown column", "INSERT INTO tasks (title, due_at) VALUES (?, ?)"),
-        Case("positional insert", "INSERT INTO tasks VALUES (NULL, ?, 0, ?)"),
+        Case("insert", "INSERT INTO tasks (title) VALUES (?)", execute: true),
+        Case("insert unknown column", "INSERT INTO tasks (title, due_at) VALUES (?, ?)", execute: true),
+        Case("positional insert", "INSERT INTO tasks VALUES (NULL, ?, 0, ?)", execute: true),
         Case("positional insert short", "INSERT INTO tasks VALUES (NULL, ?, 0)"),
         Case("insert count mismatch", "INSERT INTO tasks (title, done) VALUES (?)"),
-        Case("upsert", "INSERT INTO tasks (title) VALUES (?) ON CONFLICT (title) DO UPDATE SET done = excluded.done"),
+        Case("upsert", "INSERT INTO tasks (title) VALUES (?) ON CONFLICT (title) DO UPDATE SET done = excluded.done", execute: true),
         Case("upsert pair", "INSERT INTO tags (task_id, tag) VALUES (?, ?) ON CONFLICT (task_id, tag) DO NOTHING"),
         Case("upsert no index", "INSERT INTO tasks (title, owner) VALUES (?, ?) ON CONFLICT (owner) DO NOTHING"),
         Case("update", "UPDATE tasks SET owner = ? WHERE id = ?"),
         Case("update unknown column", "UPDATE tasks SET nope = 1"),
         Case("delete", "DELETE FROM tags WHERE task_id = ?"),
-        Case("returning", "INSERT INTO tasks (title) VALUES (?) RETURNING id, owner"),
+        Case("returning", "INSERT INTO tasks (title) VALUES (?) RETURNING id, owner", execute: true),
         Case("table function", "SELECT j.value FROM tasks, json_each(tasks.owner) AS j"),
         Case("rowid", "SELECT rowid, title FROM tasks WHERE _rowid_ = ?"),
         Case("rowid of table without integer key", "SELECT t.rowid FROM tags t"),
@@ -352,7 +362,7 @@ enum DifferentialCases {
         Case("natural join", "SELECT title FROM tasks NATURAL JOIN tags"),
         Case("recursive cte", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n"),
         Case("insert select", "INSERT INTO tags (task_id, tag) SELECT id, title FROM tasks WHERE id = ?"),
-        Case("insert or replace", "INSERT OR REPLACE INTO tasks (id, title) VALUES (?, ?)"),
+        Case("insert or replace", "INSERT OR REPLACE INTO tasks (id, title) VALUES (?, ?)", execute: true),
         Case("update from", "UPDATE tasks SET owner = g.tag FROM tags g WHERE g.task_id = tasks.id"),
         Case("delete returning", "DELETE FROM tasks WHERE id = ? RETURNING *"),
         Case("upsert unknown excluded column", "INSERT INTO tasks (title) VALUES (?) ON CONFLICT (title) DO UPDATE SET owner = excluded.nope"),
@@ -362,5 +372,7 @@ enum DifferentialCases {
         Case("builtin functions", "SELECT coalesce(owner, ''), length(title), datetime('now'), json_extract(owner, '$.a') FROM tasks"),
         Case("aggregate", "SELECT owner, group_concat(title, ',') FROM tasks GROUP BY owner HAVING count(*) > 1"),
         Case("quoted unknown column is a string", #"SELECT "nope" FROM tasks"#),
+        Case("insert null literal", "INSERT INTO tasks (title, owner) VALUES (?, NULL)", execute: true),
+        Case("insert named parameters", "INSERT INTO tasks (title, owner) VALUES (:title, @owner)", execute: true),
     ]
 }

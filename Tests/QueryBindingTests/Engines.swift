@@ -189,10 +189,35 @@ enum PostgresOracle {
 /// SQLite's verdict on a query: prepare it (`EXPLAIN`) on an in-memory database
 /// holding `schema`, through the sqlite3 shell.
 enum SQLiteOracle {
-    static func verdict(schema: String, query: String) throws -> String {
-        let setup = try run("sqlite3", ["-bail", ":memory:"], input: schema + "\n;\nEXPLAIN " + query + ";\n")
+    static func verdict(schema: String, query: String, execute: Bool = false) throws -> String {
+        var script = schema + "\n;\nEXPLAIN " + query + ";\n"
+        if execute {
+            // Run it with every parameter bound to 1 (SQLite does not type them).
+            script = schema + "\n;\n.parameter init\n"
+            script += (1...9).map { ".parameter set ?\($0) 1\n" }.joined()
+            for name in namedParameters(query) { script += ".parameter set \(name) 1\n" }
+            script += query + ";\n"
+        }
+        let setup = try run("sqlite3", ["-bail", ":memory:"], input: script)
         if setup.status == 0 { return "ok" }
         return code(for: setup.err)
+    }
+
+    static func namedParameters(_ query: String) -> Set<String> {
+        var names: Set<String> = []
+        let chars = Array(query)
+        var i = 0
+        while i < chars.count {
+            if ":@$".contains(chars[i]), i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "_" {
+                var j = i + 1
+                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+                names.insert(String(chars[i..<j]))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return names
     }
 
     /// SQLite's messages mapped to the SQLSTATE of the same failure.
