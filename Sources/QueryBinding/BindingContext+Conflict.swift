@@ -57,6 +57,8 @@ extension BindingContext {
                     span: name.span)
             }
         }
+        // SQLite looks for the arbiter before it reads DO UPDATE.
+        if rules.isSQLite, let failure { throw failure }
         if case .update(let set, let condition) = conflict.action {
             // EXCLUDED holds the row proposed for insertion.
             let excluded = RangeItem(
@@ -139,8 +141,8 @@ extension BindingContext {
     }
 
     func text(_ span: SourceSpan) -> String {
-        let start = max(0, min(span.start, source.count))
-        let end = max(start, min(span.end, source.count))
+        let start = max(0, min(span.start - base, source.count))
+        let end = max(start, min(span.end - base, source.count))
         return String(decoding: source[start..<end], as: UTF8.self)
     }
 

@@ -52,7 +52,7 @@ extension BindingContext {
             _ = try expression(pattern)
             if let escape { _ = try expression(escape) }
             if rules.checksTypes, let known = type.columnType, let category = category(known),
-                category != .string, kind == .like || kind == .ilike || kind == .similar
+                category != .string, category != .bytea, kind == .like || kind == .ilike || kind == .similar
             {
                 let op = kind == .like ? "~~" : kind == .ilike ? "~~*" : "~"
                 throw BindError(
@@ -251,7 +251,16 @@ extension BindingContext {
             return .known(.text)
         case "->", "#>":
             return l.columnType.map { .known($0) } ?? .unknown
-        case "~~", "~~*", "!~~", "!~~*", "~", "~*", "!~", "!~*", "@>", "<@", "&&", "?", "?|", "?&", "@@", "@?":
+        case "@>", "<@", "&&":
+            // The array operators take two arrays of one type (`anyarray`).
+            if rules.checksTypes, let lt = l.columnType, let rt = r.columnType, lt.isArray, rt.isArray,
+                lt.name != rt.name || lt.schema != rt.schema
+            {
+                throw BindError(
+                    SQLState.undefinedFunction, "operator does not exist: \(lt.sql) \(op) \(rt.sql)", span: span)
+            }
+            return .known(.boolean)
+        case "~~", "~~*", "!~~", "!~~*", "~", "~*", "!~", "!~*", "?", "?|", "?&", "@@", "@?":
             return .known(.boolean)
         default:
             return .unknown
@@ -335,7 +344,9 @@ extension BindingContext {
             let lowered = name.lowercased()
             builtin = BuiltinNames.sqliteFunctions.contains(lowered) || lowered.hasPrefix("pragma_")
         } else {
-            builtin = (qualifier == nil || qualifier == "pg_catalog") && BuiltinNames.postgresFunctions.contains(name)
+            // Every `pg_*` name is taken as built in: the list leaves the internal ones out.
+            builtin = (qualifier == nil || qualifier == "pg_catalog")
+                && (BuiltinNames.postgresFunctions.contains(name) || name.hasPrefix("pg_"))
         }
         guard builtin || hasUnmodelledExtension else {
             throw undefinedFunction(call, argumentTypes)
@@ -386,7 +397,7 @@ extension BindingContext {
     ) throws(BindError) -> ValueType {
         guard !rules.isSQLite else { return .unknown }
         if BindingContext.stringFunctions.contains(name), let first = types.first?.columnType,
-            let c = category(first), c != .string, !(name == "length" && (c == .bytea || c == .other))
+            let c = category(first), c != .string, c != .bytea, c != .other
         {
             if !(name == "to_tsvector" && types.count == 2) {
                 throw undefinedFunction(call, types)
@@ -452,7 +463,7 @@ extension BindingContext {
         } catch {
             let name = written.name.name
             let builtin = (written.name.parts.count == 1 || written.name.qualifier == "pg_catalog")
-                && BuiltinNames.postgresTypes.contains(name)
+                && (BuiltinNames.postgresTypes.contains(name) || name.hasPrefix("pg_"))
             if error.sqlState == CatalogError.undefinedObject && !builtin && !hasUnmodelledExtension {
                 throw BindError(SQLState.undefinedObject, "type \"\(written.name.dotted)\" does not exist", span: written.span)
             }

@@ -10,6 +10,14 @@ extension BindingContext {
     /// Adds a FROM item to the current level; returns the index of the item that
     /// stands for it (a join's own item for a join).
     mutating func addFromItem(_ item: FromItem) throws(BindError) -> Int {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < BindingContext.maximumDepth else {
+            return append(
+                RangeItem(
+                    name: nil, schema: nil, columns: [], complete: false, qualifiable: false, unqualified: true,
+                    relations: []))
+        }
         switch item {
         case .table(let ref):
             return try addRelation(ref)
@@ -103,10 +111,17 @@ extension BindingContext {
         var output = QueryOutput(columns: columns, complete: complete)
         let name = ref.alias?.name?.value ?? ref.name.name
         try rename(&output, ref.alias?.columns ?? [], what: "table \"\(name)\"", span: ref.span)
-        return append(
-            RangeItem(
-                name: name, schema: ref.alias?.name == nil ? schema : nil, columns: output.columns,
-                complete: output.complete, qualifiable: true, unqualified: true, relations: relations))
+        var item = RangeItem(
+            name: name, schema: ref.alias?.name == nil ? schema : nil, columns: output.columns,
+            complete: output.complete, qualifiable: true, unqualified: true, relations: relations)
+        if let key = relations.first, let table = catalog.tables[key] {
+            if rules.isSQLite {
+                item.systemColumns = table.withoutRowid ? [] : ["rowid", "oid", "_rowid_"]
+            } else {
+                item.systemColumns = ["ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"]
+            }
+        }
+        return append(item)
     }
 
     func missingRelation(_ name: QualifiedName) -> BindError {

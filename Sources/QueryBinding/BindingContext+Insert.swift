@@ -228,7 +228,23 @@ extension BindingContext {
     }
 
     private mutating func checkNotNull(target: Target, targets: [Column], rows: [[Expr]]) throws(BindError) {
-        guard !target.isView else { return }
+        if target.isView {
+            // An automatically updatable view over one table inserts into it: the
+            // table's columns the view does not supply get their defaults.
+            guard let view = catalog.views[target.key], view.dependencies.count == 1,
+                let base = view.dependencies.keys.first, let table = catalog.tables[base]
+            else { return }
+            // View columns map to table columns by name; a view column whose table
+            // column was renamed maps to a column the view reads under another name.
+            let viewNames = Set(view.columns.map(\.name))
+            let renamedWritten = targets.contains { written in !table.columns.contains { $0.name == written.name } }
+            let readUnderOtherName = (view.dependencies[base] ?? []).subtracting(viewNames)
+            for column in table.columns where !targets.contains(where: { $0.name == column.name }) {
+                if renamedWritten, readUnderOtherName.contains(column.name) { continue }
+                if requiresValue(column, in: base) { throw notNullViolation(column, base, span: nil) }
+            }
+            return
+        }
         for column in target.columns where !targets.contains(where: { $0.name == column.name }) {
             if let sequence = column.defaultValue?.sequence { result.sequences.insert(sequence) }
             if requiresValue(column, in: target.key) {

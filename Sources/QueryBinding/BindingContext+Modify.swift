@@ -156,10 +156,12 @@ extension BindingContext {
 
     /// DDL given as a query is applied to a copy of the catalog: it binds exactly
     /// when replay accepts it, with replay's SQLSTATE when it does not.
-    mutating func ddl(_ statement: Statement, source: String) throws(BindError) {
+    mutating func ddl(_ statement: Statement) throws(BindError) {
         var copy = catalog
+        // Replay reads expressions by the file's offsets: pad the text to them.
+        let padded = [UInt8](repeating: 32, count: max(0, base)) + source
         do {
-            try copy.apply(statement, from: ReplaySource(SourceFile(path: "query", text: source)))
+            try copy.apply(statement, from: ReplaySource(SourceFile(path: "query", bytes: padded)))
         } catch {
             throw BindError(error.sqlState, error.message, span: error.span ?? statement.span)
         }

@@ -27,7 +27,7 @@ extension BindingContext {
             }
         }
         switch type.name {
-        case "int2", "int4", "int8", "numeric", "float4", "float8", "oid", "money": return .numeric
+        case "int2", "int4", "int8", "numeric", "float4", "float8", "oid": return .numeric
         case "text", "varchar", "bpchar", "name", "char": return .string
         case "bool": return .boolean
         case "date", "timestamp", "timestamptz": return .datetime

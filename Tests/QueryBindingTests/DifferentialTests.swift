@@ -79,7 +79,7 @@ import Testing
                 continue
             }
             for c in cases {
-                let engine = try SQLiteOracle.verdict(schema: schema, query: c.sql)
+                let engine = try SQLiteOracle.verdict(schema: schema, query: c.sql, execute: c.execute)
                 let (binder, message) = DifferentialTests.binderVerdict(c.sql, replay.catalog)
                 compared += 1
                 if binder != engine {
