@@ -49,7 +49,7 @@ extension Catalog {
         for element in s.elements {
             switch element {
             case .column(let definition):
-                if let existing = tables[key]?.columnIndex(SQLName.truncated(definition.name.value)) {
+                if let existing = tables[key]?.columnIndex(identifierName(definition.name.value)) {
                     // A column named again merges with an inherited or partition column.
                     if s.partitionOf == nil && s.inherits.isEmpty && s.ofType == nil {
                         throw CatalogError(
@@ -73,8 +73,17 @@ extension Catalog {
         if s.elements.isEmpty == false || s.partitionOf != nil || s.ofType != nil {
             // Fine: a table may also have no columns at all (CREATE TABLE t ()).
         }
-        for (definition, column) in Catalog.removingRedundantKeys(pending) {
-            try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
+        switch dialect.implicitIndexNaming {
+        case .postgres:
+            for (definition, column) in Catalog.removingRedundantKeys(pending) {
+                try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
+            }
+        case .sqliteAutoindex:
+            // SQLite meets constraints in the order written (Catalog+SQLiteTables.swift).
+            for (definition, column) in pending {
+                try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
+            }
+            finishSQLiteTable(key)
         }
         // A serial column's sequence is created after the table, as PostgreSQL does.
     }
@@ -135,7 +144,7 @@ extension Catalog {
         }
         var table = Table(key: key, persistence: s.persistence)
         for (i, column) in derived.enumerated() {
-            let name = SQLName.truncated(i < s.columns.count ? s.columns[i].value : column.name)
+            let name = identifierName(i < s.columns.count ? s.columns[i].value : column.name)
             table.columns.append(Column(name: name, type: column.type ?? .text))
         }
         tables[key] = table
@@ -144,12 +153,14 @@ extension Catalog {
     /// Builds a column from its definition: type, default, identity, generated,
     /// NOT NULL (constraints with names come later through `addConstraint`).
     mutating func makeColumn(_ d: ColumnDefinition, table: ObjectKey, _ source: ReplaySource) throws(CatalogError) -> Column {
-        let name = SQLName.truncated(d.name.value)
+        let name = identifierName(d.name.value)
         var type = ColumnType(declared: "")
         var serial = false
-        if let written = d.type {
+        if let written = d.type, dialect.keepsDeclaredText {
+            type = ColumnType(declared: Catalog.declaredTypeText(source.text(written.span)))
+        } else if let written = d.type {
             (type, serial) = try resolveType(written)
-        } else if dialect.kind == .sqlite {
+        } else if dialect.columnTypeOptional {
             type = ColumnType(declared: "")
         } else {
             throw CatalogError(CatalogError.syntaxError, "column \"\(name)\" has no type", span: d.name.span)
@@ -165,8 +176,7 @@ extension Catalog {
                         CatalogError.syntaxError, "both default and identity specified for column \"\(name)\" of table \"\(table.name)\"",
                         span: constraint.span)
                 }
-                column.defaultValue = ExpressionFacts.isDroppedNullDefault(expr, for: column.type, isDomain: isDomain(column.type))
-                    ? nil : DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
+                column.defaultValue = defaultValue(expr, for: column.type, source)
             case .generated(let expr, let storage):
                 column.generated = GeneratedColumn(sql: source.text(expr), stored: storage == .stored)
             case .identity(let always, _):
@@ -178,7 +188,7 @@ extension Catalog {
                 column.identity = always ? .always : .byDefault
                 column.notNull = true
             case .primaryKey:
-                column.notNull = true
+                if dialect.primaryKeyImpliesNotNull { column.notNull = true }
             default:
                 break
             }

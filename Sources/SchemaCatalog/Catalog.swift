@@ -62,6 +62,12 @@ public struct Catalog: Hashable, Sendable {
         searchPath.first { schemas[$0] != nil } ?? searchPath.first ?? "public"
     }
 
+    /// A name as the dialect stores it: PostgreSQL truncates to 63 bytes, SQLite
+    /// keeps it whole.
+    public func identifierName(_ name: String) -> String {
+        dialect.maximumIdentifierLength == nil ? name : SQLName.truncated(name)
+    }
+
     /// What kind of relation (table, view, sequence, index) holds `key`, if any.
     /// PostgreSQL keeps all of them, and composite types, in one namespace per schema.
     public func relationKind(_ key: ObjectKey) -> RelationKind? {
@@ -76,9 +82,9 @@ public struct Catalog: Hashable, Sendable {
     /// Resolves a possibly unqualified name to the key of an existing object, using
     /// the search path; `exists` says whether a key holds the wanted kind of object.
     public func resolve(_ name: QualifiedName, exists: (ObjectKey) -> Bool) -> ObjectKey? {
-        let objectName = SQLName.truncated(name.name)
+        let objectName = identifierName(name.name)
         if let schema = name.qualifier {
-            let key = ObjectKey(SQLName.truncated(schema), objectName)
+            let key = ObjectKey(identifierName(schema), objectName)
             return exists(key) ? key : nil
         }
         for schema in implicitSchemas {
@@ -90,7 +96,7 @@ public struct Catalog: Hashable, Sendable {
 
     /// The key a new object named `name` gets: its schema, or the creation schema.
     public func keyForNew(_ name: QualifiedName) -> ObjectKey {
-        ObjectKey(name.qualifier.map(SQLName.truncated) ?? creationSchema, SQLName.truncated(name.name))
+        ObjectKey(name.qualifier.map { identifierName($0) } ?? creationSchema, identifierName(name.name))
     }
 
     /// Schemas searched for unqualified names: `pg_catalog` first (as PostgreSQL

@@ -156,6 +156,9 @@ public struct Constraint: Hashable, Sendable {
     public var nullsNotDistinct: Bool
     /// `NO INHERIT` on a CHECK.
     public var noInherit: Bool
+    /// The DDL gave no name, so the name is the one the dialect derives (SQLite
+    /// derives it again when the table is renamed; see `Table.nameImplicitConstraints`).
+    public var implicitName: Bool
 
     public init(name: String, kind: Kind, columns: [String] = [], expression: String? = nil, foreignKey: ForeignKey? = nil, validated: Bool = true) {
         self.name = name
@@ -169,11 +172,15 @@ public struct Constraint: Hashable, Sendable {
         self.index = nil
         self.nullsNotDistinct = false
         self.noInherit = false
+        self.implicitName = false
     }
 }
 
 public struct ForeignKey: Hashable, Sendable {
     public var table: ObjectKey
+    /// The referenced columns. Empty when the DDL named none in a dialect that
+    /// resolves the target's primary key only when rows are checked (SQLite's
+    /// `foreign_key_list.to` is NULL); PostgreSQL resolves it at creation.
     public var columns: [String]
     public var onDelete: ForeignKeyAction
     public var onUpdate: ForeignKeyAction
