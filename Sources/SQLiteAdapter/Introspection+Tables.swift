@@ -63,6 +63,7 @@ extension SchemaReader {
             }
             var constraint = Constraint(name: match?.name ?? "", kind: .primaryKey, columns: columns)
             constraint.implicitName = match?.name == nil
+            constraint.writtenOnColumn = match?.column
             // An INTEGER PRIMARY KEY is the rowid itself and has no index.
             constraint.index = indexList.first { $0.origin == "pk" }?.name
             table.constraints.append(constraint)
@@ -74,6 +75,7 @@ extension SchemaReader {
             }
             var constraint = Constraint(name: match?.name ?? "", kind: .unique, columns: columns)
             constraint.implicitName = match?.name == nil
+            constraint.writtenOnColumn = match?.column
             constraint.index = entry.name
             table.constraints.append(constraint)
         }
@@ -82,6 +84,7 @@ extension SchemaReader {
             var constraint = Constraint(
                 name: check.name ?? "", kind: .check, columns: referenced, expression: check.expression)
             constraint.implicitName = check.name == nil
+            constraint.writtenOnColumn = check.column
             table.constraints.append(constraint)
         }
         // Unnamed constraints are named as replay names them (`Table.nameImplicitConstraints`).
@@ -135,6 +138,7 @@ extension SchemaReader {
             var constraint = Constraint(
                 name: match?.name ?? "", kind: .foreignKey, columns: reference.from, foreignKey: foreignKey)
             constraint.implicitName = match?.name == nil
+            constraint.writtenOnColumn = match?.column
             constraint.deferrable = match?.deferrable ?? false
             constraint.initiallyDeferred = match?.initiallyDeferred ?? false
             table.constraints.append(constraint)
@@ -181,6 +185,8 @@ struct WrittenConstraint {
     var columns: [String]
     var expression: String?
     var target: String?
+    /// The column a column constraint is written on; nil for a table constraint.
+    var column: String?
     var deferrable: Bool
     var initiallyDeferred: Bool
 }
@@ -212,7 +218,7 @@ extension SchemaReader {
                 -> WrittenConstraint
             {
                 WrittenConstraint(
-                    kind: kind, name: name, columns: cols, expression: expression, target: target,
+                    kind: kind, name: name, columns: cols, expression: expression, target: target, column: column,
                     deferrable: d.deferrable ?? false, initiallyDeferred: d.initiallyDeferred ?? false)
             }
             switch d.kind {

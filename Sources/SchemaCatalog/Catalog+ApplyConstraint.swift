@@ -60,12 +60,21 @@ extension Catalog {
             let name = explicitName ?? implicitConstraintName(tableKey, referenced.count == 1 ? referenced[0] : nil, "check")
             var constraint = Constraint(name: name, kind: .check, columns: referenced, expression: source.text(expr), validated: !notValid)
             constraint.noInherit = d.noInherit
-            constraint.implicitName = explicitName == nil
+            if dialect.implicitIndexNaming == .sqliteAutoindex {
+                constraint.implicitName = explicitName == nil
+                constraint.writtenOnColumn = column
+            }
             table.constraints.append(constraint)
             tables[tableKey] = table
         case .primaryKey(let key), .unique(let key):
             let isPrimary: Bool
             if case .primaryKey = d.kind { isPrimary = true } else { isPrimary = false }
+            if dialect.implicitIndexNaming == .sqliteAutoindex {
+                var columns = try requireColumns(key.columns)
+                if columns.isEmpty, let column { columns = [column] }
+                try addSQLiteKey(d, key, primary: isPrimary, columns: columns, column: column, to: tableKey)
+                return
+            }
             if isPrimary, table.primaryKey != nil {
                 throw CatalogError(
                     CatalogError.invalidTableDefinition, "multiple primary keys for table \"\(tableKey.name)\" are not allowed",
@@ -73,10 +82,6 @@ extension Catalog {
             }
             var columns = try requireColumns(key.columns)
             if columns.isEmpty, let column { columns = [column] }
-            if dialect.implicitIndexNaming == .sqliteAutoindex {
-                try addSQLiteKey(d, key, primary: isPrimary, columns: columns, to: tableKey)
-                return
-            }
             let name: String
             if let usingIndex = key.usingIndex {
                 // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed.

@@ -97,6 +97,7 @@ extension Catalog {
         table.columns[i].name = newName
         for c in table.constraints.indices {
             table.constraints[c].columns = table.constraints[c].columns.map { $0 == oldName ? newName : $0 }
+            if table.constraints[c].writtenOnColumn == oldName { table.constraints[c].writtenOnColumn = newName }
         }
         tables[key] = table
         for (otherKey, other) in tables {

@@ -58,7 +58,8 @@ extension Catalog {
     /// the columns of an earlier one adds nothing (a PRIMARY KEY takes the earlier
     /// UNIQUE's index over); any other gets `sqlite_autoindex_<table>_<N>`.
     mutating func addSQLiteKey(
-        _ d: ConstraintDefinition, _ key: KeyConstraint, primary: Bool, columns: [String], to tableKey: ObjectKey
+        _ d: ConstraintDefinition, _ key: KeyConstraint, primary: Bool, columns: [String], column: String?,
+        to tableKey: ObjectKey
     ) throws(CatalogError) {
         guard var table = tables[tableKey] else { return }
         if primary, table.primaryKey != nil {
@@ -67,6 +68,7 @@ extension Catalog {
         }
         var constraint = Constraint(name: d.name.map { identifierName($0.value) } ?? "", kind: primary ? .primaryKey : .unique, columns: columns)
         constraint.implicitName = d.name == nil
+        constraint.writtenOnColumn = column
         constraint.deferrable = d.deferrable ?? false
         constraint.initiallyDeferred = d.initiallyDeferred ?? false
         let isRowid =
@@ -146,6 +148,7 @@ extension Catalog {
             name: d.name.map { identifierName($0.value) } ?? "", kind: .foreignKey, columns: columns, foreignKey: foreignKey,
             validated: validated)
         constraint.implicitName = d.name == nil
+        constraint.writtenOnColumn = column
         constraint.deferrable = d.deferrable ?? false
         constraint.initiallyDeferred = d.initiallyDeferred ?? false
         tables[tableKey]?.constraints.append(constraint)
@@ -201,8 +204,8 @@ extension Catalog {
         }
     }
 
-    /// SQLite's DROP COLUMN: refused for a PRIMARY KEY column or the column of a
-    /// one-column UNIQUE; refused when an index, a view, or another constraint of
+    /// SQLite's DROP COLUMN: refused for a PRIMARY KEY column or a column declared
+    /// UNIQUE; refused when an index, a view, or another constraint of
     /// the table (a table CHECK or FOREIGN KEY, a UNIQUE over several columns)
     /// still names the column once the column's own text is cut out. The column's
     /// own constraints go with it; other tables' foreign keys are not checked.
@@ -211,7 +214,7 @@ extension Catalog {
         if table.primaryKey?.columns.contains(name) == true {
             throw CatalogError(CatalogError.featureNotSupported, "cannot drop PRIMARY KEY column: \"\(name)\"", span: span)
         }
-        if table.constraints.contains(where: { $0.kind == .unique && $0.columns == [name] }) {
+        if table.constraints.contains(where: { $0.kind == .unique && $0.writtenOnColumn == name }) {
             throw CatalogError(CatalogError.featureNotSupported, "cannot drop UNIQUE column: \"\(name)\"", span: span)
         }
         func refuse(_ object: String) -> CatalogError {
@@ -227,11 +230,10 @@ extension Catalog {
         if let view = views.values.sorted(by: { $0.key < $1.key }).first(where: { $0.dependencies[key]?.contains(name) == true }) {
             throw refuse("view \(view.key.name)")
         }
-        // A one-column CHECK or FOREIGN KEY on the column is read as the column's own.
-        if table.constraints.contains(where: { $0.columns.contains(name) && $0.columns != [name] }) {
+        if table.constraints.contains(where: { $0.columns.contains(name) && $0.writtenOnColumn != name }) {
             throw refuse("table \(key.name)")
         }
-        tables[key]?.constraints.removeAll { $0.columns == [name] }
+        tables[key]?.constraints.removeAll { $0.writtenOnColumn == name }
         tables[key]?.columns.removeAll { $0.name == name }
         renameImplicitConstraints(key)
     }

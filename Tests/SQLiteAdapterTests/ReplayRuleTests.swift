@@ -1,0 +1,139 @@
+import Diagnostics
+import SchemaCatalog
+import Testing
+
+@testable import SQLiteAdapter
+
+/// The scripts behind `SchemaCatalogTests.SQLiteReplayTests`, run through
+/// libsqlite3 as well: replay must end with the catalog SQLite reports, or refuse
+/// with SQLite's own message.
+@Suite("SQLite replay rules against libsqlite3")
+struct ReplayRuleTests {
+    static func replayed(_ sql: String) -> (Catalog, Replay.Failure?) {
+        var replay = Replay(catalog: Catalog(dialect: .sqlite))
+        replay.apply(SourceFile(path: "rule.sql", text: sql))
+        return (replay.catalog, replay.failure)
+    }
+
+    static let accepted: [String] = [
+        // Foreign keys to tables that do not exist (yet), with and without columns.
+        "CREATE TABLE p (a PRIMARY KEY); CREATE TABLE c (x INTEGER REFERENCES nosuch, y REFERENCES p (zz));",
+        "CREATE TABLE c (q, r, FOREIGN KEY (q, r) REFERENCES x);",
+        // The twelve-step rebuild of a referenced table.
+        """
+        CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT UNIQUE);
+        CREATE TABLE c (p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);
+        CREATE INDEX c_p ON c (p_id);
+        CREATE TABLE p_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, extra DEFAULT NULL);
+        INSERT INTO p_new (id, name) SELECT id, name FROM p;
+        DROP TABLE p;
+        ALTER TABLE p_new RENAME TO p;
+        CREATE INDEX p_extra ON p (extra);
+        """,
+        // Defaults and declared types as text.
+        """
+        CREATE TABLE t (a DEFAULT NULL, b DEFAULT (1+2), c DEFAULT ( 1 ), d DEFAULT -  1, e TEXT DEFAULT 'x',
+          f DEFAULT CURRENT_TIMESTAMP, g DEFAULT "abc", h);
+        """,
+        """
+        CREATE TABLE t (a unsigned   big int, b varchar( 10 ,  2 ), c text, d Integer, e int, f real, g blob,
+          h Int(5), i VARCHAR (255), j bigint, k "my type", m, n DATETIME);
+        """,
+        // Key columns, rowid aliases, autoindex order, WITHOUT ROWID.
+        """
+        CREATE TABLE r (a INTEGER PRIMARY KEY);
+        CREATE TABLE s (b TEXT, c TEXT, PRIMARY KEY (b, c));
+        CREATE TABLE w (k TEXT PRIMARY KEY, v) WITHOUT ROWID;
+        CREATE TABLE w2 (a INTEGER, b TEXT UNIQUE, PRIMARY KEY (a)) WITHOUT ROWID;
+        """,
+        "CREATE TABLE p (id INTEGER PRIMARY KEY, a UNIQUE, b, c, h TEXT UNIQUE UNIQUE, UNIQUE (b, c), UNIQUE (a));",
+        """
+        CREATE TABLE r (a INTEGER PRIMARY KEY DESC, b UNIQUE);
+        CREATE TABLE f (x INT PRIMARY KEY);
+        CREATE TABLE g (x INTEGER, y, PRIMARY KEY (x DESC));
+        CREATE TABLE h (x integer, PRIMARY KEY (x));
+        CREATE TABLE s (a UNIQUE, b, PRIMARY KEY (a));
+        """,
+        "CREATE TABLE t (a); CREATE INDEX index_manifest_registry_id_manifest_image_name_manifest_created_at_idx ON t (a);",
+        // Renames.
+        """
+        CREATE TABLE p (a PRIMARY KEY, b);
+        CREATE TABLE c (x REFERENCES p (a), y REFERENCES p);
+        ALTER TABLE p RENAME COLUMN a TO z;
+        ALTER TABLE p RENAME TO q;
+        """,
+        // ALTER TABLE on an empty table.
+        """
+        CREATE TABLE u (a PRIMARY KEY);
+        CREATE TABLE t (a TEXT PRIMARY KEY, b UNIQUE, c, e REFERENCES u (a), g CHECK (g > 0), k, CHECK (k <> 0));
+        ALTER TABLE t ADD COLUMN x NOT NULL;
+        ALTER TABLE t ADD COLUMN y DEFAULT CURRENT_TIMESTAMP;
+        ALTER TABLE t ADD COLUMN z REFERENCES u (a) DEFAULT NULL;
+        ALTER TABLE t DROP COLUMN e;
+        ALTER TABLE t DROP COLUMN g;
+        ALTER TABLE t DROP COLUMN c;
+        """,
+    ]
+
+    @Test(arguments: accepted)
+    func replayEndsWithSQLitesCatalog(_ script: String) throws {
+        let db = try SQLiteConnection.inMemory()
+        try db.execute(script)
+        let (catalog, failure) = Self.replayed(script)
+        #expect(failure == nil, "\(failure?.message ?? "")")
+        let differences = compareCatalogs(replayed: catalog, introspected: try SQLiteIntrospection.introspect(db))
+        #expect(differences.isEmpty, "\(differences.map(\.description).joined(separator: "\n"))")
+    }
+
+    static let dropColumnSetup = """
+        CREATE TABLE u (a PRIMARY KEY);
+        CREATE TABLE t (a TEXT PRIMARY KEY, b UNIQUE, c, d, e REFERENCES u (a), f, g CHECK (g > 0), h, i, j, k, l,
+          UNIQUE (i, j), CHECK (k <> 0), UNIQUE (l));
+        CREATE INDEX ti ON t (c);
+        CREATE INDEX tj ON t (f) WHERE d > 0;
+        CREATE VIEW v AS SELECT h FROM t;
+
+        """
+
+    static let refused: [String] = [
+        "CREATE TABLE c (q REFERENCES x (a, b));",
+        "CREATE TABLE c (q, r, FOREIGN KEY (q, r) REFERENCES x (a));",
+        "CREATE TABLE c (q PRIMARY KEY, r, PRIMARY KEY (r));",
+        "CREATE TABLE t (a TEXT PRIMARY KEY); ALTER TABLE t ADD COLUMN z INTEGER PRIMARY KEY;",
+        "CREATE TABLE t (a TEXT PRIMARY KEY); ALTER TABLE t ADD COLUMN z UNIQUE;",
+    ] + ["a", "b", "c", "d", "f", "h", "i", "k", "l"].map { dropColumnSetup + "ALTER TABLE t DROP COLUMN \($0);" }
+
+    @Test(arguments: refused)
+    func replayRefusesWithSQLitesMessage(_ script: String) throws {
+        let db = try SQLiteConnection.inMemory()
+        var sqliteMessage: String?
+        do { try db.execute(script) } catch { sqliteMessage = error.failure?.message }
+        let failure = Self.replayed(script).1
+        #expect(sqliteMessage != nil)
+        #expect(failure?.error?.message == sqliteMessage)
+    }
+
+    /// The comparison itself sees what it is meant to see.
+    @Test func comparisonReportsEachKindOfDifference() throws {
+        let db = try SQLiteConnection.inMemory()
+        try db.execute(
+            """
+            CREATE TABLE p (id INTEGER PRIMARY KEY, a TEXT UNIQUE, b DEFAULT NULL);
+            CREATE TABLE c (x REFERENCES p, y); CREATE INDEX c1 ON c (x); CREATE TABLE d (z);
+            """)
+        let (catalog, failure) = Self.replayed(
+            """
+            CREATE TABLE p (id INT PRIMARY KEY, a text, b NOT NULL);
+            CREATE TABLE c (y, x REFERENCES p (id)); CREATE INDEX c2 ON c (x);
+            """)
+        #expect(failure == nil)
+        let categories = Set(
+            compareCatalogs(replayed: catalog, introspected: try SQLiteIntrospection.introspect(db)).map(\.category))
+        // The autoindex names agree (both sqlite_autoindex_p_1), the indexes do not.
+        #expect(
+            categories == [
+                .tableMissingFromReplay, .columnOrder, .columnType, .columnNotNull, .columnDefault, .constraints,
+                .foreignKeys, .indexMissingFromReplay, .indexOnlyInReplay, .indexKeys, .indexOrigin,
+            ])
+    }
+}
