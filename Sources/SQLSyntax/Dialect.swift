@@ -85,7 +85,8 @@ public struct Dialect: Hashable, Sendable {
     /// SQLite's ALTER TABLE: ADD COLUMN refuses PRIMARY KEY and UNIQUE; DROP COLUMN
     /// refuses a PRIMARY KEY, UNIQUE or indexed column, or one that a view, a table
     /// CHECK or a table FOREIGN KEY names; RENAME rewrites references in other
-    /// tables, indexes and views; no other action exists.
+    /// tables, indexes and views; after RENAME and DROP COLUMN every view must
+    /// still resolve; no other action exists.
     public var hasSQLiteAlterTable: Bool { kind == .sqlite }
 
     /// Whether `keyword` may stand as a bare column or table name.

@@ -51,6 +51,7 @@ extension Catalog {
             if dialect.hasSQLiteAlterTable { try checkSQLiteAddColumn(definition) }
             let column = try makeColumn(definition, table: key, source)
             tables[key]?.columns.append(column)
+            try checkStrictColumns(key, after: "add column", span: definition.name.span)
             for constraint in definition.constraints {
                 try addConstraint(constraint, column: column.name, to: key, source)
             }

@@ -83,6 +83,7 @@ extension Catalog {
             for (definition, column) in pending {
                 try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
             }
+            try checkStrictColumns(key, span: s.name.span)
             finishSQLiteTable(key)
         }
         // A serial column's sequence is created after the table, as PostgreSQL does.

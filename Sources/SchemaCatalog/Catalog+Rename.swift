@@ -18,6 +18,7 @@ extension Catalog {
             }
             rekeyRelation(key, to: target)
             renameAutoindexes(from: key, to: target)
+            if dialect.hasSQLiteAlterTable { try checkViewsStillResolve(span: s.newName.span) }
         case .column, .attribute where s.relationType != .type:
             guard let tableName = s.object.table ?? Optional(s.object.name) else { return }
             guard let key = resolve(tableName, exists: { tables[$0] != nil || views[$0] != nil }) else {
@@ -40,6 +41,7 @@ extension Catalog {
             }
             renameColumn(key, oldName, newName)
             renameImplicitConstraints(key)
+            if dialect.hasSQLiteAlterTable { try checkViewsStillResolve(span: s.newName.span) }
         case .constraint where s.relationType != .domain:
             guard let tableName = s.object.table, let key = table(tableName) else {
                 if s.ifExists { return }

@@ -103,6 +103,25 @@ extension Catalog {
         "sqlite_autoindex_\(table.name)_\(indexes(on: table).count + 1)"
     }
 
+    /// A STRICT table's columns must each declare one of SQLite's standard types.
+    /// `after` is the statement that got there (`add column`), for SQLite's wording.
+    func checkStrictColumns(_ key: ObjectKey, after: String? = nil, span: SourceSpan?) throws(CatalogError) {
+        guard let table = tables[key], table.strict else { return }
+        for column in table.columns {
+            let type = column.type.declared ?? column.type.sql
+            let problem: String
+            if type.isEmpty {
+                problem = "missing datatype for \(key.name).\(column.name)"
+            } else if !["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains(type) {
+                problem = "unknown datatype for \(key.name).\(column.name): \"\(type)\""
+            } else {
+                continue
+            }
+            let message = after.map { "error in table \(key.name) after \($0): \(problem)" } ?? problem
+            throw CatalogError(CatalogError.datatypeMismatch, message, span: span)
+        }
+    }
+
     /// What SQLite does at the end of CREATE TABLE: a WITHOUT ROWID table's
     /// INTEGER PRIMARY KEY gets its index now (so numbered after the others) and
     /// its key columns become NOT NULL; unnamed constraints get their names.
@@ -236,6 +255,32 @@ extension Catalog {
         tables[key]?.constraints.removeAll { $0.writtenOnColumn == name }
         tables[key]?.columns.removeAll { $0.name == name }
         renameImplicitConstraints(key)
+        try checkViewsStillResolve(span: span)
+    }
+
+    /// SQLite 3.26+ reads every view of the schema again after RENAME TABLE,
+    /// RENAME COLUMN and DROP COLUMN, and refuses the statement when one no longer
+    /// resolves (a view over a dropped table blocks them all). Views are checked
+    /// through the dependencies replay recorded; trigger bodies are not modelled.
+    func checkViewsStillResolve(span: SourceSpan?) throws(CatalogError) {
+        for view in views.values.sorted(by: { $0.key < $1.key }) {
+            for (relation, columns) in view.dependencies.sorted(by: { $0.key < $1.key }) {
+                let available: [String]
+                if let table = tables[relation] {
+                    available = table.columns.map(\.name)
+                } else if let other = views[relation] {
+                    available = other.columns.map(\.name)
+                } else {
+                    throw CatalogError(
+                        CatalogError.undefinedTable,
+                        "error in view \(view.key.name): no such table: \(relation.schema).\(relation.name)", span: span)
+                }
+                if let missing = columns.sorted().first(where: { !available.contains($0) }) {
+                    throw CatalogError(
+                        CatalogError.undefinedColumn, "error in view \(view.key.name): no such column: \(missing)", span: span)
+                }
+            }
+        }
     }
 }
 

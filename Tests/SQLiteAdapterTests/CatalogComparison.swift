@@ -16,7 +16,13 @@ struct CatalogDifference: Hashable, Sendable, CustomStringConvertible {
         case columnNotNull = "column NOT NULL"
         case columnDefault = "column default"
         case primaryKey = "PRIMARY KEY columns"
-        case constraints = "constraints (kind, name, columns)"
+        case columnGenerated = "generated column (table_xinfo hidden 2 or 3)"
+        case tableOptions = "WITHOUT ROWID / STRICT"
+        case triggers = "triggers"
+        case viewMissingFromReplay = "view missing from replay"
+        case viewOnlyInReplay = "view only in replay"
+        case viewColumns = "view columns"
+        case constraints = "constraints (kind, name, columns, CHECK text)"
         case foreignKeys = "foreign keys"
         case indexMissingFromReplay = "index missing from replay"
         case indexOnlyInReplay = "index only in replay"
@@ -24,7 +30,7 @@ struct CatalogDifference: Hashable, Sendable, CustomStringConvertible {
         case indexTable = "index table"
         case indexKeys = "index keys"
         case indexOrigin = "index origin (CREATE INDEX, UNIQUE, PRIMARY KEY)"
-        case indexPartial = "index partial"
+        case indexPartial = "index partial (predicate text)"
     }
 
     var category: Category
@@ -33,11 +39,12 @@ struct CatalogDifference: Hashable, Sendable, CustomStringConvertible {
     var description: String { "\(category.rawValue): \(detail)" }
 }
 
-/// Compares what `PRAGMA table_info`, `index_list` and `foreign_key_list` report,
-/// plus the constraint names both sides derive: tables and their columns (name,
-/// declared type as text, NOT NULL, default text, primary-key order), indexes (name,
-/// table, uniqueness, keys, origin, partial), foreign keys (columns, target table
-/// and columns, actions) and constraints (kind, name, columns). SQLite compares
+/// Compares what `PRAGMA table_xinfo`, `index_list` and `foreign_key_list` report,
+/// plus the constraint names both sides derive: tables (WITHOUT ROWID, STRICT) and
+/// their columns (name, declared type as text, NOT NULL, default text, generated,
+/// primary-key order), triggers (name, timing, events), views (columns), indexes (name,
+/// table, uniqueness, keys, origin, predicate), foreign keys (columns, target table
+/// and columns, actions) and constraints (kind, name, columns, CHECK text). SQLite compares
 /// names without regard to ASCII case, so names are matched that way; a case
 /// difference in a column name is reported on its own.
 func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [CatalogDifference] {
@@ -56,6 +63,18 @@ func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [Catalo
         guard let truth = sqliteTables[name], let replay = replayTables[name] else { continue }
         compareColumns(name, truth, replay, add)
         compareConstraints(name, truth, replay, add)
+    }
+
+    let replayViews = byFoldedName(replayed.views)
+    let sqliteViews = byFoldedName(sqlite.views)
+    for name in Set(sqliteViews.keys).subtracting(replayViews.keys).sorted() { add(.viewMissingFromReplay, name) }
+    for name in Set(replayViews.keys).subtracting(sqliteViews.keys).sorted() { add(.viewOnlyInReplay, name) }
+    for name in Set(sqliteViews.keys).intersection(replayViews.keys).sorted() {
+        let truth = sqliteViews[name]?.columns.map { SQLiteName.folded($0.name) } ?? []
+        let replay = replayViews[name]?.columns.map { SQLiteName.folded($0.name) } ?? []
+        if truth != replay {
+            add(.viewColumns, "\(name): sqlite (\(truth.joined(separator: ", "))), replay (\(replay.joined(separator: ", ")))")
+        }
     }
 
     let replayIndexes = byFoldedName(replayed.indexes)
@@ -79,7 +98,7 @@ func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [Catalo
         }
         let origins = (origin(truth, in: sqlite), origin(replay, in: replayed))
         if origins.0 != origins.1 { add(.indexOrigin, "\(name): sqlite \(origins.0), replay \(origins.1)") }
-        if (truth.predicate != nil) != (replay.predicate != nil) {
+        if truth.predicate.map(SQLiteName.folded) != replay.predicate.map(SQLiteName.folded) {
             add(.indexPartial, "\(name): sqlite \(truth.predicate ?? "none"), replay \(replay.predicate ?? "none")")
         }
     }
@@ -110,11 +129,21 @@ private func compareColumns(
         if column.notNull != other.notNull {
             add(.columnNotNull, "\(label): sqlite \(column.notNull), replay \(other.notNull)")
         }
+        if column.generated?.stored != other.generated?.stored {
+            let describe: (Column) -> String = { $0.generated.map { $0.stored ? "stored" : "virtual" } ?? "no" }
+            add(.columnGenerated, "\(label): sqlite \(describe(column)), replay \(describe(other))")
+        }
         if column.defaultValue?.sql != other.defaultValue?.sql {
             add(
                 .columnDefault,
                 "\(label): sqlite \(column.defaultValue?.sql ?? "none"), replay \(other.defaultValue?.sql ?? "none")")
         }
+    }
+    if (truth.withoutRowid, truth.strict) != (replay.withoutRowid, replay.strict) {
+        add(
+            .tableOptions,
+            "\(name): sqlite without rowid \(truth.withoutRowid) strict \(truth.strict),"
+                + " replay without rowid \(replay.withoutRowid) strict \(replay.strict)")
     }
     let truthKey = (truth.primaryKey?.columns ?? []).map(SQLiteName.folded)
     let replayKey = (replay.primaryKey?.columns ?? []).map(SQLiteName.folded)
@@ -129,17 +158,25 @@ private func compareConstraints(
 ) {
     func folded(_ names: [String]) -> String { names.map(SQLiteName.folded).joined(separator: ",") }
     func constraints(_ table: Table) -> [String] {
-        table.constraints.map { "\($0.kind.rawValue) \(SQLiteName.folded($0.name)) (\(folded($0.columns)))" }.sorted()
+        table.constraints.map {
+            "\($0.kind.rawValue) \(SQLiteName.folded($0.name)) (\(folded($0.columns)))"
+                + ($0.kind == .check ? " \($0.expression ?? "")" : "")
+        }.sorted()
     }
     func foreignKeys(_ table: Table) -> [String] {
         table.constraints.compactMap { c in
             c.foreignKey.map { fk in
                 "(\(folded(c.columns))) -> \(SQLiteName.folded(fk.table.name))(\(folded(fk.columns)))"
                     + " on delete \(fk.onDelete.rawValue) on update \(fk.onUpdate.rawValue)"
+                    + (c.deferrable ? " deferrable" : "") + (c.initiallyDeferred ? " initially deferred" : "")
             }
         }.sorted()
     }
+    func triggers(_ table: Table) -> [String] {
+        table.triggers.map { "\(SQLiteName.folded($0.name)) \($0.timing) \($0.events.joined(separator: " OR "))" }.sorted()
+    }
     report(.constraints, name, constraints(truth), constraints(replay), add)
+    report(.triggers, name, triggers(truth), triggers(replay), add)
     report(.foreignKeys, name, foreignKeys(truth), foreignKeys(replay), add)
 }
 

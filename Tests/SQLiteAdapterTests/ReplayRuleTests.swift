@@ -62,6 +62,27 @@ struct ReplayRuleTests {
         ALTER TABLE p RENAME COLUMN a TO z;
         ALTER TABLE p RENAME TO q;
         """,
+        // Views, triggers, generated columns, table options; a rebuild drops the triggers.
+        """
+        CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT, c TEXT AS (b || 'x'), d INT GENERATED ALWAYS AS (a * 2) STORED) STRICT;
+        CREATE TABLE k (id TEXT PRIMARY KEY, n INT) WITHOUT ROWID;
+        CREATE VIEW v AS SELECT a, b AS bee, a + 1 FROM t;
+        CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET b = 'y'; END;
+        CREATE TRIGGER tr2 BEFORE UPDATE OF b ON t FOR EACH ROW BEGIN SELECT 1; END;
+        CREATE TRIGGER kt AFTER DELETE ON k BEGIN SELECT 1; END;
+        CREATE TABLE k_new (id TEXT PRIMARY KEY, n INT NOT NULL DEFAULT 0) WITHOUT ROWID;
+        DROP TABLE k;
+        ALTER TABLE k_new RENAME TO k;
+        ALTER TABLE t RENAME TO t2;
+        """,
+        // DROP VIEW and DROP TABLE ignore what names them (a view of the name comes
+        // back here, as SQLite cannot read a view's columns while it is broken);
+        // the table's triggers go with it.
+        """
+        CREATE TABLE t (a); CREATE TABLE u (a); CREATE VIEW a AS SELECT a FROM t; CREATE VIEW b AS SELECT a FROM a;
+        DROP VIEW a; CREATE VIEW a AS SELECT a FROM u;
+        CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END; DROP TABLE t;
+        """,
         // ALTER TABLE on an empty table.
         """
         CREATE TABLE u (a PRIMARY KEY);
@@ -101,6 +122,13 @@ struct ReplayRuleTests {
         "CREATE TABLE c (q PRIMARY KEY, r, PRIMARY KEY (r));",
         "CREATE TABLE t (a TEXT PRIMARY KEY); ALTER TABLE t ADD COLUMN z INTEGER PRIMARY KEY;",
         "CREATE TABLE t (a TEXT PRIMARY KEY); ALTER TABLE t ADD COLUMN z UNIQUE;",
+        "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a); ALTER TABLE x RENAME TO y;",
+        "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a); ALTER TABLE x RENAME a TO b;",
+        "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a, b); ALTER TABLE x DROP b;",
+        "CREATE TABLE t (a INTEGER PRIMARY KEY, c varchar(10)) STRICT;",
+        "CREATE TABLE t (a INTEGER PRIMARY KEY, c) STRICT;",
+        "CREATE TABLE t (a INTEGER PRIMARY KEY, c int) STRICT; ALTER TABLE t ADD COLUMN d;",
+        "CREATE TABLE t (a INTEGER PRIMARY KEY, c Int) STRICT; ALTER TABLE t ADD COLUMN d foo;",
     ] + ["a", "b", "c", "d", "f", "h", "i", "k", "l"].map { dropColumnSetup + "ALTER TABLE t DROP COLUMN \($0);" }
 
     @Test(arguments: refused)

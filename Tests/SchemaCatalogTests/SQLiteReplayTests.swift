@@ -283,6 +283,31 @@ import Testing
         #expect(t.constraints.map(\.kind) == [.primaryKey, .unique, .unique, .check])
     }
 
+    @Test func renamesAndDropColumnNeedEveryViewToResolve() {
+        // sqlite3 3.26+ reads every view again: a view over a dropped table blocks
+        // RENAME TABLE, RENAME COLUMN and DROP COLUMN anywhere in the schema.
+        let setup = "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a, b);"
+        for statement in ["ALTER TABLE x RENAME TO y;", "ALTER TABLE x RENAME a TO c;", "ALTER TABLE x DROP b;"] {
+            #expect(Self.sqlite(setup + statement).1?.error?.message == "error in view v: no such table: main.t")
+        }
+        // Once a table of that name exists again, the view resolves.
+        #expect(Self.sqlite(setup + "CREATE TABLE t (a); ALTER TABLE x RENAME TO y;").1 == nil)
+    }
+
+    @Test(arguments: [
+        ("CREATE TABLE t (a INTEGER PRIMARY KEY, c varchar(10)) STRICT;", "unknown datatype for t.c: \"varchar(10)\""),
+        ("CREATE TABLE t (a INTEGER PRIMARY KEY, c) STRICT;", "missing datatype for t.c"),
+        (
+            "CREATE TABLE t (a INTEGER PRIMARY KEY, c Int) STRICT; ALTER TABLE t ADD COLUMN d foo;",
+            "error in table t after add column: unknown datatype for t.d: \"foo\""
+        ),
+    ])
+    func strictTablesTakeOnlyStandardTypes(_ script: String, _ message: String) {
+        // sqlite3's messages; INT, INTEGER, REAL, TEXT, BLOB and ANY (any case) pass.
+        #expect(Self.sqlite(script).1?.error?.message == message)
+        #expect(Self.sqlite("CREATE TABLE t (a int, b Text, c REAL, d blob, e ANY, f INTEGER) STRICT;").1 == nil)
+    }
+
     // MARK: PostgreSQL is unchanged
 
     @Test func postgresKeepsItsOwnRules() throws {
