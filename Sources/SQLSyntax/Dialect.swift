@@ -71,6 +71,10 @@ public struct Dialect: Hashable, Sendable {
     /// `DEFAULT NULL` is stored as a default (SQLite's `dflt_value` 'NULL');
     /// PostgreSQL stores no default for a NULL constant.
     public var keepsNullDefaults: Bool { kind == .sqlite }
+    /// A double-quoted name that matches no column is a string literal (SQLite's
+    /// "DQS" fallback, on by default), so `CHECK (a IN ("x", "y"))` names only `a`;
+    /// names compare without regard to ASCII case.
+    public var doubleQuotedNamesFallBackToStrings: Bool { kind == .sqlite }
     /// PRIMARY KEY makes its columns NOT NULL. SQLite marks them only for WITHOUT
     /// ROWID tables (and INTEGER PRIMARY KEY is the rowid, never NULL, yet reported
     /// nullable).

@@ -53,9 +53,14 @@ extension Catalog {
             // Applied by makeColumn / ALTER COLUMN.
             return
         case .check(let expr):
-            let referenced = ExpressionFacts.columns(expr)
-            for name in referenced where table.column(name) == nil && dialect.kind == .postgres {
-                throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: expr.span)
+            let referenced: [String]
+            if dialect.doubleQuotedNamesFallBackToStrings {
+                referenced = try sqliteCheckColumns(expr, of: table, inCreateTable: inCreateTable)
+            } else {
+                referenced = ExpressionFacts.columns(expr)
+                for name in referenced where table.column(name) == nil {
+                    throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: expr.span)
+                }
             }
             let name = explicitName ?? implicitConstraintName(tableKey, referenced.count == 1 ? referenced[0] : nil, "check")
             var constraint = Constraint(name: name, kind: .check, columns: referenced, expression: source.text(expr), validated: !notValid)

@@ -53,6 +53,33 @@ extension Catalog {
         }
     }
 
+    /// The columns a SQLite CHECK reads, spelled as the table spells them. An
+    /// unquoted name must be a column of the table (or the rowid), qualified by
+    /// nothing but the table; a double-quoted one that is no column is a string.
+    func sqliteCheckColumns(_ expr: Expr, of table: Table, inCreateTable: Bool) throws(CatalogError) -> [String] {
+        var found: [String] = []
+        var unknown: String?
+        ExpressionFacts.walk(expr) { e in
+            guard unknown == nil, case .column(let name) = e.kind, let last = name.parts.last else { return }
+            let column = table.columns.first { $0.name.lowercased() == last.value.lowercased() }?.name
+            let qualifier = name.parts.dropLast().last
+            if let qualifier, qualifier.value.lowercased() != table.key.name.lowercased() {
+                unknown = name.parts.map(\.value).joined(separator: ".")
+            } else if let column {
+                if !found.contains(column) { found.append(column) }
+            } else if !last.quoted && !["rowid", "oid", "_rowid_"].contains(last.value.lowercased()) {
+                unknown = last.value
+            }
+        }
+        if let unknown {
+            let problem = "no such column: \(unknown)"
+            throw CatalogError(
+                CatalogError.undefinedColumn,
+                inCreateTable ? problem : "error in table \(table.key.name) after add column: \(problem)", span: expr.span)
+        }
+        return found
+    }
+
     /// `PRIMARY KEY` / `UNIQUE` as SQLite builds them: an `INTEGER PRIMARY KEY`
     /// (not `DESC`, not WITHOUT ROWID) is the rowid and has no index; a key over
     /// the columns of an earlier one adds nothing (a PRIMARY KEY takes the earlier

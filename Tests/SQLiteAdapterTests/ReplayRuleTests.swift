@@ -83,6 +83,11 @@ struct ReplayRuleTests {
         DROP VIEW a; CREATE VIEW a AS SELECT a FROM u;
         CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END; DROP TABLE t;
         """,
+        // CHECK: double-quoted strings, the rowid, the table's own name.
+        """
+        CREATE TABLE t (a CHECK (a IN ("x", "y")), b CHECK ("A" > 0), c CHECK (rowid > 0), d CHECK (t.d > 0),
+          CHECK (a <> b AND "B" <> 'z'));
+        """,
         // ALTER TABLE on an empty table.
         """
         CREATE TABLE u (a PRIMARY KEY);
@@ -125,6 +130,9 @@ struct ReplayRuleTests {
         "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a); ALTER TABLE x RENAME TO y;",
         "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a); ALTER TABLE x RENAME a TO b;",
         "CREATE TABLE t (a); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t; CREATE TABLE x (a, b); ALTER TABLE x DROP b;",
+        "CREATE TABLE t (a, CHECK (b > 0));",
+        "CREATE TABLE t (a CHECK (u.a > 0));",
+        "CREATE TABLE t (a); ALTER TABLE t ADD COLUMN b CHECK (c > 0);",
         "CREATE TABLE t (a INTEGER PRIMARY KEY, c varchar(10)) STRICT;",
         "CREATE TABLE t (a INTEGER PRIMARY KEY, c) STRICT;",
         "CREATE TABLE t (a INTEGER PRIMARY KEY, c int) STRICT; ALTER TABLE t ADD COLUMN d;",

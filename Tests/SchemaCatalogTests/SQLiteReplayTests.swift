@@ -308,6 +308,22 @@ import Testing
         #expect(Self.sqlite("CREATE TABLE t (a int, b Text, c REAL, d blob, e ANY, f INTEGER) STRICT;").1 == nil)
     }
 
+    @Test func checksNameColumnsOrDoubleQuotedStrings() throws {
+        // sqlite3 accepts the first script (a double-quoted name that is no column
+        // is a string; rowid and the table's own name are fine) and refuses the others.
+        let (catalog, failure) = Self.sqlite(
+            """
+            CREATE TABLE t (a CHECK (a IN ("x", "y")), b CHECK ("A" > 0), c CHECK (rowid > 0), d CHECK (t.d > 0));
+            """)
+        #expect(failure == nil)
+        #expect(try Self.table(catalog, "t").constraints.map(\.columns) == [["a"], ["a"], [], ["d"]])
+        #expect(Self.sqlite("CREATE TABLE t (a, CHECK (b > 0));").1?.error?.message == "no such column: b")
+        #expect(Self.sqlite("CREATE TABLE t (a CHECK (u.a > 0));").1?.error?.message == "no such column: u.a")
+        #expect(
+            Self.sqlite("CREATE TABLE t (a); ALTER TABLE t ADD COLUMN b CHECK (c > 0);").1?.error?.message
+                == "error in table t after add column: no such column: c")
+    }
+
     // MARK: PostgreSQL is unchanged
 
     @Test func postgresKeepsItsOwnRules() throws {
