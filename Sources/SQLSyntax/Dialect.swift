@@ -71,6 +71,13 @@ public struct Dialect: Hashable, Sendable {
     /// `DEFAULT NULL` is stored as a default (SQLite's `dflt_value` 'NULL');
     /// PostgreSQL stores no default for a NULL constant.
     public var keepsNullDefaults: Bool { kind == .sqlite }
+    /// The schema TEMP tables and views go to, searched before all others (SQLite's
+    /// `temp`); nil when they stay in the creation schema (PostgreSQL's session
+    /// schema is not modelled).
+    public var temporarySchema: String? { kind == .sqlite ? "temp" : nil }
+    /// Names match without regard to ASCII case (`"Users"` is found as `users`),
+    /// and a new relation may not differ from an existing one only in case.
+    public var namesIgnoreASCIICase: Bool { kind == .sqlite }
     /// A double-quoted name that matches no column is a string literal (SQLite's
     /// "DQS" fallback, on by default), so `CHECK (a IN ("x", "y"))` names only `a`;
     /// names compare without regard to ASCII case.

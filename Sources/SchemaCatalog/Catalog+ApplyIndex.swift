@@ -44,7 +44,7 @@ extension Catalog {
                     CatalogError.syntaxError, "index name cannot be schema-qualified in a different schema", span: written.span)
             }
             indexName = identifierName(written.name)
-            if relationKind(ObjectKey(tableKey.schema, indexName)) != nil {
+            if existingRelation(ObjectKey(tableKey.schema, indexName)) != nil {
                 if s.ifNotExists { return }
                 throw CatalogError(CatalogError.duplicateTable, "relation \"\(indexName)\" already exists", span: written.span)
             }

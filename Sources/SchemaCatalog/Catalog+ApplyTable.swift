@@ -4,9 +4,9 @@ import SQLSyntax
 extension Catalog {
     /// `CREATE TABLE` (plain, partitioned, partition, foreign, LIKE, INHERITS, OF type).
     mutating func createTable(_ s: CreateTableStatement, _ source: ReplaySource) throws(CatalogError) {
-        let key = keyForNew(s.name)
+        let key = keyForNew(s.name, temporary: s.persistence == .temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
-        if relationKind(key) != nil {
+        if existingRelation(key) != nil {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateTable, "relation \"\(key.name)\" already exists", span: s.name.span)
         }
@@ -130,9 +130,9 @@ extension Catalog {
 
     /// `CREATE TABLE ... AS query`: columns from the query's output.
     mutating func createTableAs(_ s: CreateTableAsStatement, _ source: ReplaySource) throws(CatalogError) {
-        let key = keyForNew(s.name)
+        let key = keyForNew(s.name, temporary: s.persistence == .temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
-        if relationKind(key) != nil {
+        if existingRelation(key) != nil {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateTable, "relation \"\(key.name)\" already exists", span: s.name.span)
         }
@@ -146,7 +146,10 @@ extension Catalog {
         var table = Table(key: key, persistence: s.persistence)
         for (i, column) in derived.enumerated() {
             let name = identifierName(i < s.columns.count ? s.columns[i].value : column.name)
-            table.columns.append(Column(name: name, type: column.type ?? .text))
+            let type =
+                dialect.keepsDeclaredText
+                ? ColumnType(declared: Catalog.affinityTypeName(column.type?.declared)) : column.type ?? .text
+            table.columns.append(Column(name: name, type: type))
         }
         tables[key] = table
     }

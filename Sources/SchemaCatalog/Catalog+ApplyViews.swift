@@ -7,7 +7,7 @@ extension Catalog {
     mutating func createView(_ s: CreateViewStatement, _ source: ReplaySource) throws(CatalogError) {
         // Temporary views live in PostgreSQL's session schema, which is not
         // modelled: they are kept in the creation schema.
-        let key = keyForNew(s.name)
+        let key = keyForNew(s.name, temporary: s.temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
         var replacing: View?
         if let kind = relationKind(key) {

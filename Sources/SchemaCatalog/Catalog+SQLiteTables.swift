@@ -29,6 +29,19 @@ extension Catalog {
         return ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains(upper) ? upper : text
     }
 
+    /// The type `CREATE TABLE ... AS SELECT` declares for an output column: the
+    /// name of the source column's affinity (`INT`, `TEXT`, `REAL`, `NUM`), or
+    /// nothing for BLOB affinity or an expression (`sqlite3AffinityType` rules).
+    static func affinityTypeName(_ declared: String?) -> String {
+        guard let declared else { return "" }
+        let upper = declared.uppercased()
+        if upper.contains("INT") { return "INT" }
+        if upper.contains("CHAR") || upper.contains("CLOB") || upper.contains("TEXT") { return "TEXT" }
+        if upper.contains("BLOB") || upper.isEmpty { return "" }
+        if upper.contains("REAL") || upper.contains("FLOA") || upper.contains("DOUB") { return "REAL" }
+        return "NUM"
+    }
+
     /// A column default as the dialect stores it: PostgreSQL drops a NULL
     /// constant; SQLite keeps every default as its text, without the parentheses
     /// of `DEFAULT (expr)` and the spaces inside them.

@@ -52,8 +52,11 @@ func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [Catalo
     func add(_ category: CatalogDifference.Category, _ detail: String) {
         out.append(CatalogDifference(category: category, detail: detail))
     }
+    // Introspection reads `main`; TEMP objects live in `temp`.
     func byFoldedName<T>(_ values: [ObjectKey: T]) -> [String: T] {
-        Dictionary(values.map { (SQLiteName.folded($0.key.name), $0.value) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            values.filter { $0.key.schema == "main" }.map { (SQLiteName.folded($0.key.name), $0.value) },
+            uniquingKeysWith: { a, _ in a })
     }
     let replayTables = byFoldedName(replayed.tables)
     let sqliteTables = byFoldedName(sqlite.tables)

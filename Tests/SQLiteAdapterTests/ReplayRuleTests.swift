@@ -88,6 +88,47 @@ struct ReplayRuleTests {
         CREATE TABLE t (a CHECK (a IN ("x", "y")), b CHECK ("A" > 0), c CHECK (rowid > 0), d CHECK (t.d > 0),
           CHECK (a <> b AND "B" <> 'z'));
         """,
+        // CREATE TABLE AS: types named after the source columns' affinity.
+        """
+        CREATE TABLE t (a INTEGER, b VARCHAR(10), c REAL, d NUMERIC, e BLOB, f);
+        CREATE TABLE t2 AS SELECT a, b, c, d, e, f, a + 1 AS g, 'x' AS h FROM t;
+        """,
+        // TEMP objects live in `temp`, searched first.
+        """
+        CREATE TEMP TABLE tt (a UNIQUE); CREATE INDEX ti ON tt (a); CREATE TABLE t (a);
+        CREATE TEMP VIEW tv AS SELECT a FROM t; DROP TABLE tt; CREATE TABLE temp.t3 (x); CREATE TABLE t3 (y);
+        """,
+        // Names ignore ASCII case.
+        """
+        CREATE TABLE "Users" (a); CREATE INDEX i ON users (a); CREATE TABLE c (x REFERENCES USERS (a));
+        CREATE TABLE "Mixed" (a UNIQUE); CREATE INDEX mi ON mixed (a); DROP INDEX MI; ALTER TABLE MIXED ADD COLUMN b;
+        ALTER TABLE mixed RENAME TO other;
+        """,
+        // Qualified names, IF NOT EXISTS, expression and partial indexes.
+        """
+        CREATE TABLE main.t (a UNIQUE); CREATE INDEX main.i ON t (a); CREATE TABLE IF NOT EXISTS t (b);
+        CREATE TABLE t2 (a, b); CREATE UNIQUE INDEX i2 ON t2 (lower(a), b DESC) WHERE a IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS i2 ON t2 (b);
+        """,
+        // Conflict clauses, AUTOINCREMENT, collations, defaults with calls and quotes.
+        """
+        CREATE TABLE t (a TEXT COLLATE NOCASE PRIMARY KEY ASC ON CONFLICT REPLACE,
+          b INTEGER NOT NULL ON CONFLICT IGNORE DEFAULT 0 UNIQUE);
+        CREATE TABLE u (id INTEGER PRIMARY KEY AUTOINCREMENT, b); CREATE TABLE v (id integer primary key autoincrement);
+        CREATE TABLE w (a INTEGER NOT NULL PRIMARY KEY, b DEFAULT (datetime('now')), c DEFAULT 'it''s',
+          d TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL);
+        """,
+        // Composite keys, a UNIQUE with the key's columns in another order, FK actions.
+        """
+        CREATE TABLE t (a, b, c, PRIMARY KEY (a, b), UNIQUE (b, a),
+          FOREIGN KEY (c) REFERENCES t (a) ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED);
+        """,
+        // Renames, and a referenced table dropped and created again with other keys.
+        """
+        CREATE TABLE t (a); ALTER TABLE t RENAME TO T2; CREATE INDEX i ON t2 (a); ALTER TABLE t2 RENAME COLUMN a TO a2;
+        CREATE TABLE p (a UNIQUE, b UNIQUE); CREATE TABLE u (x REFERENCES p (b)); DROP TABLE p;
+        CREATE TABLE p (b PRIMARY KEY, a UNIQUE);
+        """,
         // ALTER TABLE on an empty table.
         """
         CREATE TABLE u (a PRIMARY KEY);

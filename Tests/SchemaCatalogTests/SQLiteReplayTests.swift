@@ -324,6 +324,49 @@ import Testing
                 == "error in table t after add column: no such column: c")
     }
 
+    @Test func createTableAsNamesTheAffinity() throws {
+        // sqlite3 table_info(t2) type: INT, TEXT, REAL, NUM, '', '', '', ''.
+        let (catalog, failure) = Self.sqlite(
+            """
+            CREATE TABLE t (a INTEGER, b VARCHAR(10), c REAL, d NUMERIC, e BLOB, f);
+            CREATE TABLE t2 AS SELECT a, b, c, d, e, f, a + 1 AS g, 'x' AS h FROM t;
+            """)
+        #expect(failure == nil)
+        #expect(
+            try Self.table(catalog, "t2").columns.map { $0.type.declared ?? "?" }
+                == ["INT", "TEXT", "REAL", "NUM", "", "", "", ""])
+    }
+
+    @Test func temporaryTablesLiveInTemp() throws {
+        // sqlite3: tt and its index in temp.sqlite_master; t3 in both schemas; the
+        // unqualified name finds temp first.
+        let (catalog, failure) = Self.sqlite(
+            """
+            CREATE TEMP TABLE tt (a UNIQUE); CREATE INDEX ti ON tt (a); CREATE TABLE temp.t3 (x); CREATE TABLE t3 (y);
+            CREATE INDEX t3x ON t3 (x);
+            """)
+        #expect(failure == nil)
+        #expect(catalog.tables[ObjectKey("temp", "tt")] != nil)
+        #expect(catalog.indexes[ObjectKey("temp", "ti")]?.table == ObjectKey("temp", "tt"))
+        #expect(catalog.indexes[ObjectKey("temp", "t3x")]?.table == ObjectKey("temp", "t3"))
+        #expect(catalog.tables[Self.key("t3")]?.column("y") != nil)
+        #expect(catalog.tables[Self.key("tt")] == nil)
+    }
+
+    @Test func namesIgnoreASCIICase() throws {
+        // sqlite3: all accepted but the last ("table users already exists").
+        let script = """
+            CREATE TABLE "Users" (a UNIQUE); CREATE INDEX i ON users (a); CREATE TABLE c (x REFERENCES USERS (a));
+            ALTER TABLE users RENAME TO people;
+            """
+        let (catalog, failure) = Self.sqlite(script)
+        #expect(failure == nil)
+        #expect(catalog.indexes[Self.key("i")]?.table == Self.key("people"))
+        #expect(Self.indexNames(catalog, "people") == ["i", "sqlite_autoindex_people_1"])
+        #expect(try Self.table(catalog, "c").constraints.first?.foreignKey?.table == Self.key("people"))
+        #expect(Self.sqlite("CREATE TABLE \"Users\" (a); CREATE TABLE users (b);").1?.error?.sqlState == "42P07")
+    }
+
     // MARK: PostgreSQL is unchanged
 
     @Test func postgresKeepsItsOwnRules() throws {
