@@ -75,6 +75,9 @@ public struct Dialect: Hashable, Sendable {
     /// `temp`); nil when they stay in the creation schema (PostgreSQL's session
     /// schema is not modelled).
     public var temporarySchema: String? { kind == .sqlite ? "temp" : nil }
+    /// Names with this prefix (any case) are the engine's own and may not be
+    /// given to new tables, indexes, views or triggers (SQLite's `sqlite_`).
+    public var reservedNamePrefix: String? { kind == .sqlite ? "sqlite_" : nil }
     /// Names match without regard to ASCII case (`"Users"` is found as `users`),
     /// and a new relation may not differ from an existing one only in case.
     public var namesIgnoreASCIICase: Bool { kind == .sqlite }
@@ -97,7 +100,8 @@ public struct Dialect: Hashable, Sendable {
     /// refuses a PRIMARY KEY, UNIQUE or indexed column, or one that a view, a table
     /// CHECK or a table FOREIGN KEY names; RENAME rewrites references in other
     /// tables, indexes and views; after RENAME and DROP COLUMN every view must
-    /// still resolve; no other action exists.
+    /// still resolve; no other action exists (ADD CONSTRAINT, ALTER COLUMN, ...
+    /// are syntax errors there).
     public var hasSQLiteAlterTable: Bool { kind == .sqlite }
 
     /// Whether `keyword` may stand as a bare column or table name.

@@ -39,6 +39,7 @@ extension Catalog {
     }
 
     mutating func alterTableAction(_ action: AlterTableAction, _ key: ObjectKey, _ source: ReplaySource) throws(CatalogError) {
+        if dialect.hasSQLiteAlterTable { try checkSQLiteAlterAction(action) }
         switch action {
         case .addColumn(let definition, let ifNotExists):
             let name = identifierName(definition.name.value)
@@ -162,7 +163,7 @@ extension Catalog {
             table.columns[i].type = type
             if let collation { table.columns[i].collation = collation.name }
         case .setDefault(let expr):
-            table.columns[i].defaultValue = defaultValue(expr, for: table.columns[i].type, source)
+            table.columns[i].defaultValue = try defaultValue(expr, for: table.columns[i].type, source)
         case .dropDefault:
             table.columns[i].defaultValue = nil
         case .setNotNull:

@@ -44,6 +44,7 @@ extension Catalog {
                     CatalogError.syntaxError, "index name cannot be schema-qualified in a different schema", span: written.span)
             }
             indexName = identifierName(written.name)
+            try checkNameNotReserved(indexName, span: written.span)
             if existingRelation(ObjectKey(tableKey.schema, indexName)) != nil {
                 if s.ifNotExists { return }
                 throw CatalogError(CatalogError.duplicateTable, "relation \"\(indexName)\" already exists", span: written.span)
@@ -57,6 +58,15 @@ extension Catalog {
             key: ObjectKey(tableKey.schema, indexName), table: tableKey, unique: s.unique,
             method: s.method?.value ?? "btree", keys: parts)
         index.include = include
+        if let predicate = s.predicate {
+            if dialect.doubleQuotedNamesFallBackToStrings, let table = tables[tableKey] {
+                _ = try sqliteCheckColumns(predicate, of: table, inCreateTable: true)
+            } else {
+                for name in ExpressionFacts.columns(predicate) where !tableColumns.contains(name) {
+                    throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: predicate.span)
+                }
+            }
+        }
         index.predicate = s.predicate.map { source.text($0) }
         index.nullsNotDistinct = s.nullsNotDistinct ?? false
         indexes[index.key] = index

@@ -10,6 +10,7 @@ extension Catalog {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateTable, "relation \"\(key.name)\" already exists", span: s.name.span)
         }
+        try checkNameNotReserved(key.name, span: s.name.span)
         var table = Table(key: key, kind: s.isForeign ? .foreign : (s.partitionBy != nil ? .partitioned : .table), persistence: s.persistence)
         table.withoutRowid = s.withoutRowid
         table.strict = s.strict
@@ -84,7 +85,7 @@ extension Catalog {
                 try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
             }
             try checkStrictColumns(key, span: s.name.span)
-            finishSQLiteTable(key)
+            try finishSQLiteTable(key, span: s.name.span)
         }
         // A serial column's sequence is created after the table, as PostgreSQL does.
     }
@@ -180,7 +181,15 @@ extension Catalog {
                         CatalogError.syntaxError, "both default and identity specified for column \"\(name)\" of table \"\(table.name)\"",
                         span: constraint.span)
                 }
-                column.defaultValue = defaultValue(expr, for: column.type, source)
+                column.defaultValue = try defaultValue(expr, for: column.type, source)
+                // SQLite: `DEFAULT name` is a string, `DEFAULT (name)` reads a column.
+                if dialect.doubleQuotedNamesFallBackToStrings, source.text(expr).hasPrefix("("),
+                    Catalog.readsUnquotedColumn(expr)
+                {
+                    throw CatalogError(
+                        CatalogError.featureNotSupported, "default value of column [\(name)] is not constant",
+                        span: expr.span)
+                }
             case .generated(let expr, let storage):
                 column.generated = GeneratedColumn(sql: source.text(expr), stored: storage == .stored)
             case .identity(let always, _):

@@ -107,6 +107,7 @@ extension Catalog {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateObject, "trigger \(name) already exists", span: s.name.span)
         }
+        try checkNameNotReserved(name, span: s.name.span)
         let trigger = Trigger(
             name: name, function: nil, timing: Catalog.timingName(s.timing ?? .before),
             events: s.events.map { $0.kind.rawValue.uppercased() }, forEachRow: true)

@@ -9,6 +9,7 @@ extension Catalog {
         // modelled: they are kept in the creation schema.
         let key = keyForNew(s.name, temporary: s.temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
+        try checkNameNotReserved(key.name, span: s.name.span)
         var replacing: View?
         if let kind = relationKind(key) {
             if s.ifNotExists { return }

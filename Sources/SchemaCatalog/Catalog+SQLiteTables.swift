@@ -1,8 +1,8 @@
 import SQLSyntax
 
-// What SQLite's CREATE TABLE and ALTER TABLE leave in its catalog where that
-// differs from PostgreSQL: declared text, autoindexes, unchecked foreign keys,
-// constraint names derived from the table. Reached through `Dialect`
+// What SQLite's CREATE TABLE leaves in its catalog where that differs from
+// PostgreSQL: declared text, autoindexes, unchecked foreign keys, constraint
+// names derived from the table (ALTER TABLE: Catalog+SQLiteAlterTable.swift). Reached through `Dialect`
 // capabilities; each rule is pinned by Tests/SchemaCatalogTests/SQLiteReplayTests.swift
 // against sqlite3 3.40.
 extension Catalog {
@@ -45,11 +45,18 @@ extension Catalog {
     /// A column default as the dialect stores it: PostgreSQL drops a NULL
     /// constant; SQLite keeps every default as its text, without the parentheses
     /// of `DEFAULT (expr)` and the spaces inside them.
-    func defaultValue(_ expr: Expr, for type: ColumnType, _ source: ReplaySource) -> DefaultValue? {
+    func defaultValue(_ expr: Expr, for type: ColumnType, _ source: ReplaySource) throws(CatalogError) -> DefaultValue? {
         if !dialect.keepsNullDefaults && ExpressionFacts.isDroppedNullDefault(expr, for: type, isDomain: isDomain(type)) {
             return nil
         }
         var text = source.text(expr)
+        if dialect.keepsDeclaredText, text.first != "(" {
+            // SQLite's grammar takes a literal, a signed number, a name or a
+            // parenthesized expression; a call must be in parentheses.
+            if case .function = expr.kind, text.contains("(") {
+                throw CatalogError(CatalogError.syntaxError, "near \"(\": syntax error", span: expr.span)
+            }
+        }
         if dialect.keepsDeclaredText, text.hasPrefix("("), text.hasSuffix(")") {
             let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
             text = String(text.dropFirst().dropLast().drop(while: isSpace).reversed().drop(while: isSpace).reversed())
@@ -64,6 +71,16 @@ extension Catalog {
         case .postgres: return chooseConstraintName(table, columns, label)
         case .sqliteAutoindex: return ""
         }
+    }
+
+    /// Whether `expr` names a column without quotes (a quoted name that is no
+    /// column is a string in SQLite).
+    static func readsUnquotedColumn(_ expr: Expr) -> Bool {
+        var found = false
+        ExpressionFacts.walk(expr) { e in
+            if case .column(let name) = e.kind, name.parts.last?.quoted == false { found = true }
+        }
+        return found
     }
 
     /// The columns a SQLite CHECK reads, spelled as the table spells them. An
@@ -111,9 +128,20 @@ extension Catalog {
         constraint.writtenOnColumn = column
         constraint.deferrable = d.deferrable ?? false
         constraint.initiallyDeferred = d.initiallyDeferred ?? false
-        let isRowid =
-            primary && columns.count == 1 && key.descending != true && !table.withoutRowid
-            && table.column(columns[0])?.type.declared?.uppercased() == "INTEGER"
+        let integerKey =
+            primary && columns.count == 1 && table.column(columns[0])?.type.declared?.uppercased() == "INTEGER"
+        if key.autoincrement {
+            guard integerKey else {
+                throw CatalogError(
+                    CatalogError.invalidTableDefinition, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY",
+                    span: d.span)
+            }
+            if table.withoutRowid {
+                throw CatalogError(
+                    CatalogError.invalidTableDefinition, "AUTOINCREMENT not allowed on WITHOUT ROWID tables", span: d.span)
+            }
+        }
+        let isRowid = integerKey && key.descending != true && !table.withoutRowid
         if isRowid {
             table.constraints.append(constraint)
             tables[tableKey] = table
@@ -162,11 +190,15 @@ extension Catalog {
         }
     }
 
-    /// What SQLite does at the end of CREATE TABLE: a WITHOUT ROWID table's
+    /// What SQLite does at the end of CREATE TABLE: a WITHOUT ROWID table needs a
+    /// PRIMARY KEY, and its
     /// INTEGER PRIMARY KEY gets its index now (so numbered after the others) and
     /// its key columns become NOT NULL; unnamed constraints get their names.
-    mutating func finishSQLiteTable(_ key: ObjectKey) {
+    mutating func finishSQLiteTable(_ key: ObjectKey, span: SourceSpan?) throws(CatalogError) {
         guard var table = tables[key] else { return }
+        if table.withoutRowid && table.primaryKey == nil {
+            throw CatalogError(CatalogError.invalidTableDefinition, "PRIMARY KEY missing on table \(key.name)", span: span)
+        }
         if table.withoutRowid, let i = table.constraints.firstIndex(where: { $0.kind == .primaryKey }) {
             for c in table.constraints[i].columns { if let j = table.columnIndex(c) { table.columns[j].notNull = true } }
             if table.constraints[i].index == nil {
@@ -211,116 +243,6 @@ extension Catalog {
         constraint.deferrable = d.deferrable ?? false
         constraint.initiallyDeferred = d.initiallyDeferred ?? false
         tables[tableKey]?.constraints.append(constraint)
-    }
-
-    /// Names the unnamed constraints of `key` again (after ADD COLUMN or RENAME),
-    /// when the dialect derives them from the table.
-    mutating func renameImplicitConstraints(_ key: ObjectKey) {
-        guard dialect.implicitIndexNaming == .sqliteAutoindex else { return }
-        tables[key]?.nameImplicitConstraints()
-    }
-
-    /// SQLite's RENAME TABLE renames the table's autoindexes with it
-    /// (`sqlite_autoindex_<old>_N` becomes `sqlite_autoindex_<new>_N`), and so the
-    /// unnamed constraints they back.
-    mutating func renameAutoindexes(from old: ObjectKey, to new: ObjectKey) {
-        guard dialect.implicitIndexNaming == .sqliteAutoindex else { return }
-        let prefix = "sqlite_autoindex_\(old.name)_"
-        for index in indexes(on: new) where index.name.lowercased().hasPrefix(prefix.lowercased()) {
-            let renamed = ObjectKey(new.schema, "sqlite_autoindex_\(new.name)_" + index.name.dropFirst(prefix.count))
-            indexes[index.key] = nil
-            var moved = index
-            moved.key = renamed
-            if let i = tables[new]?.constraints.firstIndex(where: { $0.index == index.name }) {
-                tables[new]?.constraints[i].index = renamed.name
-                if tables[new]?.constraints[i].implicitName == true {
-                    tables[new]?.constraints[i].name = renamed.name
-                    moved.constraint = renamed.name
-                }
-            }
-            indexes[renamed] = moved
-        }
-        renameImplicitConstraints(new)
-    }
-}
-
-// SQLite's ALTER TABLE ADD COLUMN and DROP COLUMN (`hasSQLiteAlterTable`).
-extension Catalog {
-    /// What SQLite refuses in ADD COLUMN whatever the rows: a PRIMARY KEY or UNIQUE
-    /// column. (NOT NULL without a default, a non-constant default, a REFERENCES
-    /// column with a non-NULL default and a STORED column are refused only when
-    /// the table has rows, which replay does not model: an empty table takes them.)
-    func checkSQLiteAddColumn(_ definition: ColumnDefinition) throws(CatalogError) {
-        for constraint in definition.constraints {
-            switch constraint.kind {
-            case .primaryKey:
-                throw CatalogError(CatalogError.featureNotSupported, "Cannot add a PRIMARY KEY column", span: constraint.span)
-            case .unique:
-                throw CatalogError(CatalogError.featureNotSupported, "Cannot add a UNIQUE column", span: constraint.span)
-            default:
-                break
-            }
-        }
-    }
-
-    /// SQLite's DROP COLUMN: refused for a PRIMARY KEY column or a column declared
-    /// UNIQUE; refused when an index, a view, or another constraint of
-    /// the table (a table CHECK or FOREIGN KEY, a UNIQUE over several columns)
-    /// still names the column once the column's own text is cut out. The column's
-    /// own constraints go with it; other tables' foreign keys are not checked.
-    mutating func dropSQLiteColumn(_ name: String, of key: ObjectKey, span: SourceSpan?) throws(CatalogError) {
-        guard let table = tables[key] else { return }
-        if table.primaryKey?.columns.contains(name) == true {
-            throw CatalogError(CatalogError.featureNotSupported, "cannot drop PRIMARY KEY column: \"\(name)\"", span: span)
-        }
-        if table.constraints.contains(where: { $0.kind == .unique && $0.writtenOnColumn == name }) {
-            throw CatalogError(CatalogError.featureNotSupported, "cannot drop UNIQUE column: \"\(name)\"", span: span)
-        }
-        func refuse(_ object: String) -> CatalogError {
-            CatalogError(
-                CatalogError.dependentObjectsStillExist, "error in \(object) after drop column: no such column: \(name)",
-                span: span)
-        }
-        for index in indexes(on: key) where index.constraint == nil {
-            let uses =
-                index.keys.contains { $0.columns.contains(name) } || (index.predicate.map { mentions($0, name) } ?? false)
-            if uses { throw refuse("index \(index.name)") }
-        }
-        if let view = views.values.sorted(by: { $0.key < $1.key }).first(where: { $0.dependencies[key]?.contains(name) == true }) {
-            throw refuse("view \(view.key.name)")
-        }
-        if table.constraints.contains(where: { $0.columns.contains(name) && $0.writtenOnColumn != name }) {
-            throw refuse("table \(key.name)")
-        }
-        tables[key]?.constraints.removeAll { $0.writtenOnColumn == name }
-        tables[key]?.columns.removeAll { $0.name == name }
-        renameImplicitConstraints(key)
-        try checkViewsStillResolve(span: span)
-    }
-
-    /// SQLite 3.26+ reads every view of the schema again after RENAME TABLE,
-    /// RENAME COLUMN and DROP COLUMN, and refuses the statement when one no longer
-    /// resolves (a view over a dropped table blocks them all). Views are checked
-    /// through the dependencies replay recorded; trigger bodies are not modelled.
-    func checkViewsStillResolve(span: SourceSpan?) throws(CatalogError) {
-        for view in views.values.sorted(by: { $0.key < $1.key }) {
-            for (relation, columns) in view.dependencies.sorted(by: { $0.key < $1.key }) {
-                let available: [String]
-                if let table = tables[relation] {
-                    available = table.columns.map(\.name)
-                } else if let other = views[relation] {
-                    available = other.columns.map(\.name)
-                } else {
-                    throw CatalogError(
-                        CatalogError.undefinedTable,
-                        "error in view \(view.key.name): no such table: \(relation.schema).\(relation.name)", span: span)
-                }
-                if let missing = columns.sorted().first(where: { !available.contains($0) }) {
-                    throw CatalogError(
-                        CatalogError.undefinedColumn, "error in view \(view.key.name): no such column: \(missing)", span: span)
-                }
-            }
-        }
     }
 }
 

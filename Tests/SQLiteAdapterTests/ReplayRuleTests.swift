@@ -190,6 +190,67 @@ struct ReplayRuleTests {
         #expect(failure?.error?.message == sqliteMessage)
     }
 
+    /// Scripts SQLite and replay must both accept or both refuse (the wording of
+    /// a refusal may be replay's own here).
+    static let acceptedOrRefusedAlike: [String] = [
+        "CREATE TABLE t (a UNIQUE); DROP INDEX sqlite_autoindex_t_1;",
+        "DROP INDEX nosuch;",
+        "CREATE TABLE t (a); CREATE INDEX i ON t (b);",
+        "CREATE TABLE t (a); CREATE INDEX i ON t (a) WHERE b > 0;",
+        "CREATE TABLE t (a); CREATE INDEX i ON t (lower(b));",
+        "CREATE TABLE t (a, a);",
+        "CREATE TABLE t (a); CREATE INDEX t ON t (a);",
+        "CREATE TABLE t (a); CREATE INDEX i ON t (a); CREATE UNIQUE INDEX i ON t (a);",
+        "ALTER TABLE nosuch ADD COLUMN a;",
+        "CREATE TABLE t (a); CREATE TABLE u (a); ALTER TABLE t RENAME TO u;",
+        "CREATE TABLE t (a); ALTER TABLE t RENAME COLUMN nosuch TO b;",
+        "DROP TABLE nosuch;",
+        "CREATE TABLE t (a); DROP VIEW t;",
+        "CREATE VIEW v AS SELECT a FROM nosuch;",
+        "CREATE TABLE t (a); CREATE VIEW v AS SELECT b FROM t;",
+        "CREATE TABLE t (a, FOREIGN KEY (nosuch) REFERENCES x);",
+        "CREATE TRIGGER tr AFTER INSERT ON nosuch BEGIN SELECT 1; END;",
+        "CREATE TABLE t (a); ALTER TABLE t DROP COLUMN a;",
+        "CREATE TABLE t (a, b AS (a + 1)); ALTER TABLE t DROP COLUMN a;",
+        "CREATE TABLE t (a); ALTER TABLE t ADD CONSTRAINT c UNIQUE (a);",
+        "CREATE TABLE t (a); ALTER TABLE t ALTER COLUMN a SET NOT NULL;",
+        "CREATE TABLE t (a); CREATE TABLE t (b);",
+        "CREATE TABLE t (a); CREATE VIEW t AS SELECT 1;",
+        """
+        CREATE TABLE t (a); CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;
+        CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;
+        """,
+        "CREATE TABLE t (a) WITHOUT ROWID;",
+        "CREATE TABLE t (a INTEGER PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID;",
+        "CREATE TABLE t (a TEXT PRIMARY KEY AUTOINCREMENT);",
+        "CREATE TABLE t (a DEFAULT (random()), b DEFAULT abs(1));",
+        "CREATE TABLE t (a GENERATED ALWAYS AS (b), b);",
+        "CREATE TABLE t (a DEFAULT b);",
+        "CREATE TABLE t (a DEFAULT (b));",
+        "CREATE TABLE t (a DEFAULT (abs(1)));",
+        "CREATE TABLE t (a, b AS (a + 1), c AS (b)); ALTER TABLE t DROP COLUMN b;",
+        "CREATE TABLE t (a, b); ALTER TABLE t DROP COLUMN b; ALTER TABLE t DROP COLUMN a;",
+        "CREATE TABLE t (a INTEGER, PRIMARY KEY (a AUTOINCREMENT));",
+        "CREATE TABLE t (a INT PRIMARY KEY AUTOINCREMENT);",
+        "CREATE TABLE t (a TEXT PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID;",
+        "CREATE TABLE t (a); CREATE INDEX sqlite_i ON t (a);",
+        "CREATE VIEW SQLITE_v AS SELECT 1;",
+        "CREATE TABLE t (a); CREATE TRIGGER sqlite_tr AFTER INSERT ON t BEGIN SELECT 1; END;",
+        "CREATE TABLE t (a); CREATE INDEX i ON t (a) WHERE \"x\" = 'y';",
+        "CREATE TABLE sqlite_x (a);",
+    ]
+
+    @Test(arguments: acceptedOrRefusedAlike)
+    func replayAcceptsWhatSQLiteAccepts(_ script: String) throws {
+        let db = try SQLiteConnection.inMemory()
+        var sqliteMessage: String?
+        do { try db.execute(script) } catch { sqliteMessage = error.failure?.message }
+        let failure = Self.replayed(script).1
+        #expect(
+            (sqliteMessage == nil) == (failure == nil),
+            "sqlite: \(sqliteMessage ?? "accepted"); replay: \(failure?.message ?? "accepted")")
+    }
+
     /// The comparison itself sees what it is meant to see.
     @Test func comparisonReportsEachKindOfDifference() throws {
         let db = try SQLiteConnection.inMemory()

@@ -367,6 +367,47 @@ import Testing
         #expect(Self.sqlite("CREATE TABLE \"Users\" (a); CREATE TABLE users (b);").1?.error?.sqlState == "42P07")
     }
 
+    @Test(arguments: [
+        ("CREATE TABLE t (a INT PRIMARY KEY AUTOINCREMENT);", "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY"),
+        (
+            "CREATE TABLE t (a INTEGER PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID;",
+            "AUTOINCREMENT not allowed on WITHOUT ROWID tables"
+        ),
+        ("CREATE TABLE t (a) WITHOUT ROWID;", "PRIMARY KEY missing on table t"),
+        ("CREATE TABLE sqlite_x (a);", "object name reserved for internal use: sqlite_x"),
+        ("CREATE TABLE t (a); CREATE INDEX SQLite_i ON t (a);", "object name reserved for internal use: sqlite_i"),
+        ("CREATE TABLE t (a DEFAULT (b));", "default value of column [a] is not constant"),
+        ("CREATE TABLE t (a DEFAULT abs(1));", "near \"(\": syntax error"),
+        ("CREATE TABLE t (a); CREATE INDEX i ON t (a) WHERE b > 0;", "no such column: b"),
+        ("CREATE TABLE t (a); ALTER TABLE t DROP COLUMN a;", "cannot drop column \"a\": no other columns exist"),
+        (
+            "CREATE TABLE t (a, b AS (a + 1)); ALTER TABLE t DROP COLUMN a;",
+            "error in table t after drop column: must have at least one non-generated column"
+        ),
+        (
+            "CREATE TABLE t (a, b AS (a + 1), c AS (b)); ALTER TABLE t DROP COLUMN b;",
+            "error in table t after drop column: no such column: b"
+        ),
+    ])
+    func createTableAndDropColumnRefuseInSQLitesWords(_ script: String, _ message: String) {
+        // Each message is sqlite3's (an index name is reported folded here).
+        #expect(Self.sqlite(script).1?.error?.message == message)
+    }
+
+    @Test func sqliteAcceptsWhatLooksOdd() {
+        // sqlite3 accepts each: a bare name as a default is a string, AUTOINCREMENT
+        // on a table key, a double-quoted string in a partial index.
+        #expect(Self.sqlite("CREATE TABLE t (a DEFAULT b, c DEFAULT (abs(1)));").1 == nil)
+        #expect(Self.sqlite("CREATE TABLE t (a INTEGER, PRIMARY KEY (a AUTOINCREMENT));").1 == nil)
+        #expect(Self.sqlite("CREATE TABLE t (a); CREATE INDEX i ON t (a) WHERE \"x\" = 'y';").1 == nil)
+    }
+
+    @Test func otherAlterTableActionsAreSyntaxErrors() {
+        // sqlite3: near "CONSTRAINT": syntax error; near "ALTER": syntax error.
+        #expect(Self.sqlite("CREATE TABLE t (a); ALTER TABLE t ADD CONSTRAINT c UNIQUE (a);").1?.sqlState == "42601")
+        #expect(Self.sqlite("CREATE TABLE t (a); ALTER TABLE t ALTER COLUMN a SET NOT NULL;").1?.sqlState == "42601")
+    }
+
     // MARK: PostgreSQL is unchanged
 
     @Test func postgresKeepsItsOwnRules() throws {
