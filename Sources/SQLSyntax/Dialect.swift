@@ -64,9 +64,9 @@ public struct Dialect: Hashable, Sendable {
     /// constraint is created. SQLite checks them only when rows are written, so it
     /// accepts a reference to a table created later (or never).
     public var checksForeignKeyTargets: Bool { kind == .postgres }
-    /// DROP TABLE and DROP COLUMN refuse (2BP01) while views or other tables'
-    /// foreign keys depend on the object, unless CASCADE. SQLite drops the table and
-    /// leaves the references dangling (a later table of that name satisfies them).
+    /// DROP TABLE and DROP VIEW refuse (2BP01) while views or other tables' foreign
+    /// keys depend on the object, unless CASCADE. SQLite drops it and leaves the
+    /// references dangling (a later table of that name satisfies them).
     public var restrictsDropOfReferencedObjects: Bool { kind == .postgres }
     /// `DEFAULT NULL` is stored as a default (SQLite's `dflt_value` 'NULL');
     /// PostgreSQL stores no default for a NULL constant.
@@ -82,23 +82,23 @@ public struct Dialect: Hashable, Sendable {
     /// and a new relation may not differ from an existing one only in case.
     public var namesIgnoreASCIICase: Bool { kind == .sqlite }
     /// A double-quoted name that matches no column is a string literal (SQLite's
-    /// "DQS" fallback, on by default), so `CHECK (a IN ("x", "y"))` names only `a`;
-    /// names compare without regard to ASCII case.
+    /// "DQS" fallback, on by default), so `CHECK (a IN ("x", "y"))` names only `a`.
     public var doubleQuotedNamesFallBackToStrings: Bool { kind == .sqlite }
     /// PRIMARY KEY makes its columns NOT NULL. SQLite marks them only for WITHOUT
     /// ROWID tables (and INTEGER PRIMARY KEY is the rowid, never NULL, yet reported
     /// nullable).
     public var primaryKeyImpliesNotNull: Bool { kind == .postgres }
     /// A column's type and default are kept as the text written (`VARCHAR (255)`,
-    /// `unsigned big int`; a default's text without its parentheses), as SQLite's
-    /// `table_info` shows them, rather than resolved as PostgreSQL does.
+    /// `unsigned big int`; a default's text without its parentheses; CREATE TABLE
+    /// AS declares the source column's affinity), as SQLite's `table_info` shows
+    /// them, rather than resolved as PostgreSQL does.
     public var keepsDeclaredText: Bool { kind == .sqlite }
     /// How the indexes behind PRIMARY KEY and UNIQUE constraints (and the
     /// constraints themselves) are named.
     public var implicitIndexNaming: ImplicitIndexNaming { kind == .sqlite ? .sqliteAutoindex : .postgres }
     /// SQLite's ALTER TABLE: ADD COLUMN refuses PRIMARY KEY and UNIQUE; DROP COLUMN
-    /// refuses a PRIMARY KEY, UNIQUE or indexed column, or one that a view, a table
-    /// CHECK or a table FOREIGN KEY names; RENAME rewrites references in other
+    /// refuses a PRIMARY KEY, UNIQUE, indexed or last column, or one that a view, a
+    /// generated column, a table CHECK or a table FOREIGN KEY names; RENAME rewrites references in other
     /// tables, indexes and views; after RENAME and DROP COLUMN every view must
     /// still resolve; no other action exists (ADD CONSTRAINT, ALTER COLUMN, ...
     /// are syntax errors there).
