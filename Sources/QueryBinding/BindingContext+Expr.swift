@@ -10,7 +10,7 @@ extension BindingContext {
     mutating func expression(_ e: Expr) throws(BindError) -> ValueType {
         depth += 1
         defer { depth -= 1 }
-        guard depth < BindingContext.maximumDepth else { return .unknown }
+        guard mayDescend else { return .unknown }
         switch e.kind {
         case .column(let name):
             return try lookup(name, span: e.span)?.type ?? .unknown

@@ -85,8 +85,18 @@ struct BindingContext {
     /// WITH queries visible at each level, innermost last.
     var ctes: [[String: QueryOutput]] = []
     var depth = 0
-    /// Nesting beyond this is read without checks, so no input exhausts the stack.
-    static let maximumDepth = 150
+    /// Nesting beyond this, or closer to the end of the thread's stack than
+    /// `StackLimit` allows, is read without checks, so no input exhausts the stack.
+    static let maximumDepth = 5_000
+    let stack = StackLimit.forCurrentThread()
+
+    /// Joins nested deeper than this are not read: a join holds the columns of
+    /// all its inputs, so a chain of n joins costs n² columns.
+    static let maximumJoinDepth = 300
+    var joinDepth = 0
+
+    /// Whether binding may descend one level further.
+    var mayDescend: Bool { depth < BindingContext.maximumDepth && !stack.exhausted() }
 
     init(catalog: Catalog, source: [UInt8], base: Int) {
         self.catalog = catalog
