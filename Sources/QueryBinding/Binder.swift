@@ -74,6 +74,8 @@ public struct Binder: Sendable {
                 .createDomain, .alterDomain, .createSchema, .createExtension, .createFunction, .createTrigger,
                 .createPolicy:
                 try context.ddl(statement)
+            case .other(let s) where s.kind == .call:
+                try context.call(s)
             case .comment, .grant, .maintenance, .lock, .setVariable, .transaction, .doBlock, .copy, .pragma, .other:
                 break
             }

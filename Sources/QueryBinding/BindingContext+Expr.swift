@@ -10,7 +10,7 @@ extension BindingContext {
     mutating func expression(_ e: Expr) throws(BindError) -> ValueType {
         depth += 1
         defer { depth -= 1 }
-        guard mayDescend else { return .unknown }
+        guard mayDescend() else { return .unknown }
         switch e.kind {
         case .column(let name):
             return try lookup(name, span: e.span)?.type ?? .unknown
@@ -333,7 +333,10 @@ extension BindingContext {
         if !candidates.isEmpty {
             for function in candidates { result.functions.insert(function.key) }
             let count = call.arguments.count
-            guard candidates.contains(where: { $0.argumentTypes.count >= count }) else {
+            // Defaults are not modelled: fewer arguments than parameters may be fine;
+            // a trailing array parameter may be VARIADIC and take any number.
+            guard candidates.contains(where: { $0.argumentTypes.count >= count || $0.argumentTypes.last?.isArray == true })
+            else {
                 throw undefinedFunction(call, argumentTypes)
             }
             return userFunctionType(candidates, count: count)

@@ -12,7 +12,7 @@ extension BindingContext {
     mutating func addFromItem(_ item: FromItem) throws(BindError) -> Int {
         depth += 1
         defer { depth -= 1 }
-        guard mayDescend else {
+        guard mayDescend() else {
             return append(
                 RangeItem(
                     name: nil, schema: nil, columns: [], complete: false, qualifiable: false, unqualified: true,

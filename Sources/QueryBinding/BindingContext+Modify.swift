@@ -154,6 +154,18 @@ extension BindingContext {
         }
     }
 
+    /// `CALL proc(...)`: the procedure must exist (its arguments are not read).
+    mutating func call(_ s: OtherStatement) throws(BindError) {
+        guard let name = s.names.first else { return }
+        let candidates = routines(name)
+        if !candidates.isEmpty {
+            for routine in candidates { result.functions.insert(routine.key) }
+            return
+        }
+        if hasUnmodelledExtension || name.qualifier == "pg_catalog" { return }
+        throw BindError(SQLState.undefinedFunction, "procedure \(name.dotted) does not exist", span: name.span)
+    }
+
     /// DDL given as a query is applied to a copy of the catalog: it binds exactly
     /// when replay accepts it, with replay's SQLSTATE when it does not.
     mutating func ddl(_ statement: Statement) throws(BindError) {

@@ -9,7 +9,7 @@ extension BindingContext {
     mutating func query(_ q: SelectStatement) throws(BindError) -> QueryOutput {
         depth += 1
         defer { depth -= 1 }
-        guard mayDescend else { return .unknown }
+        guard mayDescend() else { return .unknown }
         ctes.append([:])
         defer { ctes.removeLast() }
         if let with = q.with { try bindWith(with) }

@@ -24,6 +24,8 @@ import Testing
         CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL, total numeric);
         CREATE SEQUENCE ticket_seq;
         CREATE FUNCTION user_label(bigint) RETURNS text LANGUAGE sql AS $$ SELECT 'u' || $1 $$;
+        CREATE FUNCTION first_of(VARIADIC int[]) RETURNS int LANGUAGE sql AS $$ SELECT $1[1] $$;
+        CREATE PROCEDURE archive_user(bigint) LANGUAGE sql AS $$ DELETE FROM orders WHERE user_id = $1 $$;
         """
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -92,6 +94,9 @@ import Testing
         Case(construct: "enum compared with integer", sql: "SELECT 1 FROM users WHERE mood = 1", code: "42883"),
         Case(construct: "user function", sql: "SELECT user_label(id) FROM users", code: nil),
         Case(construct: "unknown function", sql: "SELECT label_of(id) FROM users", code: "42883"),
+        Case(construct: "variadic function", sql: "SELECT first_of(1, 2, 3)", code: nil),
+        Case(construct: "procedure", sql: "CALL archive_user($1)", code: nil),
+        Case(construct: "unknown procedure", sql: "CALL forget_user($1)", code: "42883"),
         Case(construct: "built-in functions", sql: "SELECT coalesce(max(total), 0), now(), gen_random_uuid(), date_trunc('day', now()) FROM orders", code: nil),
         Case(construct: "unknown type", sql: "SELECT 1::colour", code: "42704"),
         Case(construct: "user type cast", sql: "SELECT 'sad'::mood", code: nil),
