@@ -210,6 +210,7 @@ extension BindingContext {
         }
         if let statement { try limits(statement) }
         for window in core.windows { try self.window(window.spec) }
+        try checkGrouping(core, orderBy: statement?.orderBy ?? [], output: output)
         if let statement { try locking(statement.locking) }
         if let into = core.into {
             // SELECT INTO creates a table: refused when the name is taken.

@@ -98,6 +98,7 @@ enum DifferentialCases {
         ("add unique constraint", "ALTER TABLE accounts ADD CONSTRAINT accounts_name_key UNIQUE (name);"),
         ("add generated column", "ALTER TABLE posts ADD COLUMN title_length integer GENERATED ALWAYS AS (length(title)) STORED;"),
         ("add enum value", "ALTER TYPE mood ADD VALUE 'meh';"),
+        ("drop primary key", "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey;"),
     ]
 
     static let postgresQueries: [Case] = [
@@ -282,6 +283,15 @@ enum DifferentialCases {
         Case("on conflict unique name", "INSERT INTO accounts (email, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", execute: true),
         Case("insert generated new column", "INSERT INTO posts (account_id, title, title_length) VALUES ($1, $2, 3)", execute: true),
         Case("update generated new column", "UPDATE posts SET title_length = 3", execute: true),
+        Case("group by primary key", "SELECT a.id, a.email, count(p.id) FROM accounts a LEFT JOIN posts p ON p.account_id = a.id GROUP BY a.id"),
+        Case("ungrouped column", "SELECT account_id, title FROM posts GROUP BY account_id"),
+        Case("grouped expression", "SELECT lower(email), count(*) FROM accounts GROUP BY lower(email)"),
+        Case("aggregate without group by", "SELECT email, count(*) FROM accounts"),
+        Case("having ungrouped", "SELECT account_id FROM posts GROUP BY account_id HAVING title <> ''"),
+        Case("order by ungrouped", "SELECT account_id, count(*) FROM posts GROUP BY account_id ORDER BY max(id), account_id"),
+        Case("group by position and alias", "SELECT tenant_id AS t, mood, count(*) FROM accounts GROUP BY 1, mood"),
+        Case("group by using column", "SELECT account_id, count(*) FROM posts JOIN comments USING (account_id) GROUP BY account_id"),
+        Case("window over grouped", "SELECT account_id, rank() OVER (ORDER BY count(*)) FROM posts GROUP BY account_id"),
         Case("system column", "SELECT ctid, xmin FROM accounts WHERE id = $1"),
         Case("qualified system column", "SELECT a.tableoid FROM accounts a"),
     ]
