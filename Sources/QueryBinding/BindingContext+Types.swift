@@ -161,6 +161,7 @@ extension BindingContext {
         let base = baseType(type)
         if let schema = base.schema, case .enumeration(let labels)? = catalog.types[ObjectKey(schema, base.name)]?.definition {
             result.types.insert(ObjectKey(schema, base.name))
+            result.enumLabels.insert(EnumLabel(type: ObjectKey(schema, base.name), label: text))
             if !labels.contains(text) {
                 throw BindError(
                     SQLState.invalidTextRepresentation, "invalid input value for enum \(base.sql): \"\(text)\"", span: span)

@@ -140,6 +140,11 @@ import Testing
             ColumnReference(table: orders, column: "user_id"),
             ColumnReference(table: ObjectKey("billing", "invoices"), column: "user_id"),
         ])
+        r = bind("SELECT 1 FROM users WHERE mood IN ('happy', 'sad')", on: c)
+        #expect(r.enumLabels == [
+            EnumLabel(type: ObjectKey("public", "mood"), label: "happy"),
+            EnumLabel(type: ObjectKey("public", "mood"), label: "sad"),
+        ])
         r = bind("INSERT INTO orders VALUES (DEFAULT, $1)", on: c)
         #expect(r.starRelations == [orders])
         r = bind("INSERT INTO users (email, score, nick) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING", on: c)
@@ -175,5 +180,23 @@ import Testing
     func sqlite(_ sql: String, _ code: String?) throws {
         let result = bind(sql, on: try catalog(ConstructTests.sqliteSchema, dialect: .sqlite))
         #expect(result.problems.first?.code == code, "\(sql): \(result.problems)")
+    }
+}
+
+/// Catalogs read from a live server keep index expressions as `pg_get_expr`
+/// prints them, with casts and parentheses: arbiter inference still matches.
+@Suite struct IntrospectedArbiterTests {
+    @Test func printedExpressionsMatch() throws {
+        var c = try catalog("CREATE TABLE members (id bigint PRIMARY KEY, email varchar(200) NOT NULL, status varchar(20));")
+        let table = ObjectKey("public", "members")
+        var index = Index(
+            key: ObjectKey("public", "members_email_active"), table: table, unique: true,
+            keys: [.expression("lower((email)::text)", columns: ["email"])])
+        index.predicate = "((status)::text = 'active'::text)"
+        c.indexes[index.key] = index
+        let sql = "INSERT INTO members (id, email) VALUES ($1, $2) ON CONFLICT (lower(email)) WHERE status = 'active' DO NOTHING"
+        #expect(verdict(sql, on: c) == nil)
+        let other = "INSERT INTO members (id, email) VALUES ($1, $2) ON CONFLICT (lower(email)) WHERE status = 'gone' DO NOTHING"
+        #expect(verdict(other, on: c) == "42P10")
     }
 }
