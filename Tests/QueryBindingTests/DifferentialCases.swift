@@ -99,6 +99,13 @@ enum DifferentialCases {
         ("add generated column", "ALTER TABLE posts ADD COLUMN title_length integer GENERATED ALWAYS AS (length(title)) STORED;"),
         ("add enum value", "ALTER TYPE mood ADD VALUE 'meh';"),
         ("drop primary key", "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey;"),
+        ("table shadowed earlier on the search path", "CREATE SCHEMA app; CREATE TABLE app.accounts (id bigint, label text); SET search_path = app, public;"),
+        ("rename table to a quoted name", #"ALTER TABLE accounts RENAME TO "Accounts";"#),
+        ("materialized view", "CREATE MATERIALIZED VIEW account_stats AS SELECT id, score FROM accounts;"),
+        ("rename enum type", "ALTER TYPE mood RENAME TO feeling;"),
+        ("rename sequence", "ALTER SEQUENCE invoice_numbers RENAME TO invoice_seq;"),
+        ("rename function", "ALTER FUNCTION account_label(bigint) RENAME TO label_for;"),
+        ("view drops a column", "DROP VIEW active_accounts; CREATE VIEW active_accounts AS SELECT id, name FROM accounts;"),
     ]
 
     static let postgresQueries: [Case] = [
@@ -292,6 +299,9 @@ enum DifferentialCases {
         Case("group by position and alias", "SELECT tenant_id AS t, mood, count(*) FROM accounts GROUP BY 1, mood"),
         Case("group by using column", "SELECT account_id, count(*) FROM posts JOIN comments USING (account_id) GROUP BY account_id"),
         Case("window over grouped", "SELECT account_id, rank() OVER (ORDER BY count(*)) FROM posts GROUP BY account_id"),
+        Case("materialized view", "SELECT id, score FROM account_stats WHERE score > $1"),
+        Case("quoted table name", #"SELECT id FROM "Accounts""#),
+        Case("schema-qualified table", "SELECT id, email FROM public.accounts"),
         Case("system column", "SELECT ctid, xmin FROM accounts WHERE id = $1"),
         Case("qualified system column", "SELECT a.tableoid FROM accounts a"),
     ]
