@@ -76,7 +76,11 @@ public struct Binder: Sendable {
                 try context.ddl(statement)
             case .other(let s) where s.kind == .call:
                 try context.call(s)
-            case .comment, .grant, .maintenance, .lock, .setVariable, .transaction, .doBlock, .copy, .pragma, .other:
+            case .copy(let s):
+                try context.copy(s)
+            case .lock(let s):
+                try context.lock(s)
+            case .comment, .grant, .maintenance, .setVariable, .transaction, .doBlock, .pragma, .other:
                 break
             }
         } catch {

@@ -154,6 +154,70 @@ extension BindingContext {
         }
     }
 
+    /// `COPY t (cols) FROM ...` writes the table: its columns must exist and every
+    /// NOT NULL column without a default must be among them. `COPY t TO` reads it;
+    /// `COPY (query) TO` binds the query.
+    mutating func copy(_ s: CopyStatement) throws(BindError) {
+        if let node = s.query {
+            switch node {
+            case .select(let q): _ = try query(q)
+            case .insert(let q): _ = try insert(q)
+            case .update(let q): _ = try update(q)
+            case .delete(let q): _ = try delete(q)
+            case .merge(let q): _ = try merge(q)
+            default: break
+            }
+            return
+        }
+        guard let name = s.table else { return }
+        levels.append(QueryLevel())
+        defer { levels.removeLast() }
+        let ref = TableReference(name: name, span: name.span)
+        let target: Target
+        if s.isFrom {
+            target = try self.target(ref)
+        } else {
+            guard let key = resolveRelation(name) else {
+                if isSystemRelation(name) { return }
+                throw missingRelation(name)
+            }
+            result.relations.insert(key)
+            let columns = catalog.tables[key]?.columns ?? (catalog.views[key]?.columns ?? []).map {
+                Column(name: $0.name, type: $0.type ?? .text)
+            }
+            target = Target(key: key, columns: columns, isView: catalog.views[key] != nil, item: 0)
+        }
+        var written: [Column] = []
+        for identifier in s.columns {
+            let column = try targetColumn(identifier, in: target)
+            if written.contains(where: { $0.name == column.name }) {
+                throw BindError(
+                    SQLState.duplicateColumn, "column \"\(column.name)\" specified more than once", span: identifier.span)
+            }
+            written.append(column)
+            result.columns.insert(ColumnReference(table: target.key, column: column.name))
+        }
+        if s.columns.isEmpty {
+            result.starRelations.insert(target.key)
+            for column in target.columns { result.columns.insert(ColumnReference(table: target.key, column: column.name)) }
+        }
+        guard s.isFrom, !s.columns.isEmpty, !target.isView else { return }
+        for column in target.columns where !written.contains(where: { $0.name == column.name }) {
+            if requiresValue(column, in: target.key) { throw notNullViolation(column, target.key, span: nil) }
+        }
+    }
+
+    /// `LOCK TABLE t`: the tables must exist.
+    mutating func lock(_ s: LockStatement) throws(BindError) {
+        for table in s.tables {
+            guard let key = resolveRelation(table.name) else {
+                if isSystemRelation(table.name) { continue }
+                throw missingRelation(table.name)
+            }
+            result.relations.insert(key)
+        }
+    }
+
     /// `CALL proc(...)`: the procedure must exist (its arguments are not read).
     mutating func call(_ s: OtherStatement) throws(BindError) {
         guard let name = s.names.first else { return }

@@ -112,6 +112,13 @@ import Testing
         Case(construct: "ddl as query: replayed", sql: "ALTER TABLE users ADD COLUMN bio text", code: nil),
         Case(construct: "ddl as query: refused", sql: "ALTER TABLE nope ADD COLUMN bio text", code: "42P01"),
         Case(construct: "utility statement", sql: "SET statement_timeout = 0", code: nil),
+        Case(construct: "copy from", sql: "COPY orders (user_id, total) FROM STDIN", code: nil),
+        Case(construct: "copy from misses not null", sql: "COPY orders (total) FROM STDIN", code: "23502"),
+        Case(construct: "copy unknown column", sql: "COPY orders (nope) FROM STDIN", code: "42703"),
+        Case(construct: "copy to", sql: "COPY orders TO STDOUT", code: nil),
+        Case(construct: "copy query", sql: "COPY (SELECT nope FROM orders) TO STDOUT", code: "42703"),
+        Case(construct: "lock", sql: "LOCK TABLE orders IN SHARE MODE", code: nil),
+        Case(construct: "lock unknown table", sql: "LOCK TABLE nope", code: "42P01"),
     ]
 
     @Test(arguments: cases)
