@@ -61,6 +61,8 @@ enum StatementsExport {
 
     /// The statements of one exported query text.
     static func parse(_ sql: String, path: String, line: Int, dialect: Dialect) -> [Query] {
+        // pg_stat_statements hides other users' queries behind this text.
+        if sql == "<insufficient privilege>" || sql.trimmed.isEmpty { return [] }
         let bytes = Array(sql.utf8)
         let parsed = SQLParser(dialect: dialect).parse(bytes)
         return parsed.statements.map { statement in
