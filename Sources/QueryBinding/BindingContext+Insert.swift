@@ -154,10 +154,9 @@ extension BindingContext {
         let output = try returning(s.returning)
 
         // Rewriter: generated and identity columns.
-        for (r, row) in rows.enumerated() {
+        for row in rows {
             for (i, e) in row.enumerated() where i < targets.count {
                 try checkGeneratedValue(e, column: targets[i], overriding: s.overriding, update: false)
-                _ = r
             }
         }
         if rows.isEmpty, s.source != nil {
@@ -179,7 +178,7 @@ extension BindingContext {
         let always = column.generated != nil
             || (column.identity == .always && overriding?.lowercased().contains("system") != true)
         guard always else { return }
-        if update || column.generated != nil && update {
+        if update {
             throw BindError(
                 SQLState.generatedAlways, "column \"\(column.name)\" can only be updated to DEFAULT", span: e?.span)
         }

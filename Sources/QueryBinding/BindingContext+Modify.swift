@@ -17,14 +17,12 @@ extension BindingContext {
         // FROM items cannot see the target.
         levels[levels.count - 1].items[target.item].qualifiable = false
         levels[levels.count - 1].items[target.item].unqualified = false
-        var refnames: [String: Int] = [:]
         for item in s.from {
             let index = try addFromItem(item)
             levels[levels.count - 1].starItems.append(index)
         }
         levels[levels.count - 1].items[target.item].qualifiable = true
         levels[levels.count - 1].items[target.item].unqualified = true
-        _ = refnames
         try checkTargetNameClash(target)
         if let condition = s.where { try self.condition(condition, clause: "WHERE") }
         let output = try returning(s.returning)
