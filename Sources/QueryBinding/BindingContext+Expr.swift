@@ -339,6 +339,12 @@ extension BindingContext {
             else {
                 throw undefinedFunction(call, argumentTypes)
             }
+            // With every argument's type known, some overload must take them by implicit casts.
+            if rules.checksTypes, call.arguments.allSatisfy({ $0.name == nil && !$0.variadic }),
+                !candidates.contains(where: { accepts($0, argumentTypes) })
+            {
+                throw undefinedFunction(call, argumentTypes)
+            }
             return userFunctionType(candidates, count: count)
         }
         let qualifier = call.name.qualifier

@@ -339,6 +339,12 @@ enum DifferentialCases {
         Case("array subquery", "SELECT ARRAY(SELECT title FROM posts WHERE posts.account_id = accounts.id) FROM accounts"),
         Case("string_agg", "SELECT string_agg(email, ',' ORDER BY email) FROM accounts"),
         Case("percentile", "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY score) FROM accounts"),
+        Case("user function on retyped column", "SELECT account_label(tenant_id) FROM accounts"),
+        Case("user function widening argument", "SELECT account_label(score) FROM accounts"),
+        Case("user function literal argument", "SELECT account_label(7)"),
+        Case("user function text literal argument", "SELECT account_label('7')"),
+        Case("user table function typed argument", "SELECT title FROM recent_posts(3::smallint)"),
+        Case("user function narrowing argument", "SELECT post_id FROM recent_posts(9999999999)"),
         Case("system column", "SELECT ctid, xmin FROM accounts WHERE id = $1"),
         Case("qualified system column", "SELECT a.tableoid FROM accounts a"),
     ]
