@@ -167,7 +167,7 @@ extension BindingContext {
         // Planner: the arbiter index.
         if let arbiterFailure { throw arbiterFailure }
         // Executor: every NOT NULL column gets a value.
-        try checkNotNull(target: target, targets: targets, rows: rows)
+        try checkNotNull(target: target, targets: targets, rows: rows, at: s.table.span)
         return output
     }
 
@@ -226,7 +226,10 @@ extension BindingContext {
         return false
     }
 
-    private mutating func checkNotNull(target: Target, targets: [Column], rows: [[Expr]]) throws(BindError) {
+    /// `at` is where a missing column is reported: the INSERT's table name.
+    private mutating func checkNotNull(
+        target: Target, targets: [Column], rows: [[Expr]], at span: SourceSpan
+    ) throws(BindError) {
         if target.isView {
             // An automatically updatable view over one table inserts into it: the
             // table's columns the view does not supply get their defaults.
@@ -240,14 +243,14 @@ extension BindingContext {
             let readUnderOtherName = (view.dependencies[base] ?? []).subtracting(viewNames)
             for column in table.columns where !targets.contains(where: { $0.name == column.name }) {
                 if renamedWritten, readUnderOtherName.contains(column.name) { continue }
-                if requiresValue(column, in: base) { throw notNullViolation(column, base, span: nil) }
+                if requiresValue(column, in: base) { throw notNullViolation(column, base, span: span) }
             }
             return
         }
         for column in target.columns where !targets.contains(where: { $0.name == column.name }) {
             if let sequence = column.defaultValue?.sequence { result.sequences.insert(sequence) }
             if requiresValue(column, in: target.key) {
-                throw notNullViolation(column, target.key, span: nil)
+                throw notNullViolation(column, target.key, span: span)
             }
         }
         for row in rows {

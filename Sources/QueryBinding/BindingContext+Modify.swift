@@ -143,7 +143,7 @@ extension BindingContext {
         }
         guard !target.isView else { return }
         for column in target.columns where !columns.contains(where: { $0.name == column.name }) {
-            if requiresValue(column, in: target.key) { throw notNullViolation(column, target.key, span: nil) }
+            if requiresValue(column, in: target.key) { throw notNullViolation(column, target.key, span: span) }
         }
         for (i, e) in exprs.enumerated() where i < columns.count {
             if case .literal(.null) = e.kind, columns[i].notNull || domainNotNull(columns[i].type) {
@@ -201,7 +201,7 @@ extension BindingContext {
         }
         guard s.isFrom, !s.columns.isEmpty, !target.isView else { return }
         for column in target.columns where !written.contains(where: { $0.name == column.name }) {
-            if requiresValue(column, in: target.key) { throw notNullViolation(column, target.key, span: nil) }
+            if requiresValue(column, in: target.key) { throw notNullViolation(column, target.key, span: name.span) }
         }
     }
 

@@ -165,6 +165,12 @@ import Testing
         let span = try #require(problem.span)
         #expect(String(decoding: Array(sql.utf8)[span.start..<span.end], as: UTF8.self) == "nope")
         #expect(problem.message == "column \"nope\" does not exist")
+        // A column an INSERT leaves out is reported at the table's name.
+        let insert = "INSERT INTO orders (total) VALUES (1)"
+        let missing = try #require(bind(insert, on: c).problems.first)
+        let at = try #require(missing.span)
+        #expect(missing.code == "23502")
+        #expect(String(decoding: Array(insert.utf8)[at.start..<at.end], as: UTF8.self) == "orders")
     }
 
     static let sqliteSchema = """
