@@ -214,6 +214,9 @@ extension BindingContext {
                 if case .literal(.null) = e.kind, column.notNull || domainNotNull(column.type) {
                     throw notNullViolation(column, target.key, span: e.span)
                 }
+                if case .literal(.null) = e.kind, let check = notNullCheck(column, in: target.key) {
+                    throw checkViolation(check, target.key, span: e.span)
+                }
             }
         }
     }

@@ -20,7 +20,8 @@ import Testing
         CREATE UNIQUE INDEX users_email ON users (email);
         CREATE UNIQUE INDEX users_lower_email ON users (lower(email));
         CREATE UNIQUE INDEX users_score_happy ON users (score) WHERE mood = 'happy';
-        CREATE TABLE billing.invoices (id serial PRIMARY KEY, user_id bigint NOT NULL, total numeric NOT NULL DEFAULT 0);
+        CREATE TABLE billing.invoices (id serial PRIMARY KEY, user_id bigint NOT NULL, total numeric NOT NULL DEFAULT 0, note text);
+        ALTER TABLE billing.invoices ADD CONSTRAINT invoices_note_present CHECK (note IS NOT NULL) NOT VALID;
         CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL, total numeric);
         CREATE SEQUENCE ticket_seq;
         CREATE FUNCTION user_label(bigint) RETURNS text LANGUAGE sql AS $$ SELECT 'u' || $1 $$;
@@ -87,6 +88,9 @@ import Testing
         Case(construct: "update set target", sql: "UPDATE users SET score = score + 1, mood = 'sad' WHERE id = $1", code: nil),
         Case(construct: "update set unknown", sql: "UPDATE users SET nope = 1", code: "42703"),
         Case(construct: "update set null into not null", sql: "UPDATE users SET email = NULL", code: "23502"),
+        Case(construct: "check not null, not valid, on insert", sql: "INSERT INTO billing.invoices (user_id) VALUES ($1)", code: "23514"),
+        Case(construct: "check not null on update to null", sql: "UPDATE billing.invoices SET note = NULL", code: "23514"),
+        Case(construct: "check not null satisfied", sql: "INSERT INTO billing.invoices (user_id, note) VALUES ($1, $2)", code: nil),
         Case(construct: "delete using", sql: "DELETE FROM orders o USING users u WHERE u.id = o.user_id AND u.mood = 'sad'", code: nil),
         Case(construct: "enum compare unknown label", sql: "SELECT 1 FROM users WHERE mood = 'angry'", code: "22P02"),
         Case(construct: "enum assign unknown label", sql: "UPDATE users SET mood = 'angry'", code: "22P02"),

@@ -99,6 +99,8 @@ enum DifferentialCases {
         ("add generated column", "ALTER TABLE posts ADD COLUMN title_length integer GENERATED ALWAYS AS (length(title)) STORED;"),
         ("add enum value", "ALTER TYPE mood ADD VALUE 'meh';"),
         ("drop primary key", "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey;"),
+        ("not null as a check, not valid", "ALTER TABLE accounts ADD CONSTRAINT accounts_name_not_null CHECK (name IS NOT NULL) NOT VALID;"),
+        ("not null as a check", "ALTER TABLE comments ALTER COLUMN body DROP NOT NULL; ALTER TABLE comments ADD CONSTRAINT comments_body_present CHECK (body IS NOT NULL);"),
         ("table shadowed earlier on the search path", "CREATE SCHEMA app; CREATE TABLE app.accounts (id bigint, label text); SET search_path = app, public;"),
         ("rename table to a quoted name", #"ALTER TABLE accounts RENAME TO "Accounts";"#),
         ("materialized view", "CREATE MATERIALIZED VIEW account_stats AS SELECT id, score FROM accounts;"),
@@ -345,6 +347,7 @@ enum DifferentialCases {
         Case("user function text literal argument", "SELECT account_label('7')"),
         Case("user table function typed argument", "SELECT title FROM recent_posts(3::smallint)"),
         Case("user function narrowing argument", "SELECT post_id FROM recent_posts(9999999999)"),
+        Case("insert null where a check forbids it", "INSERT INTO accounts (email, name) VALUES ($1, NULL)", execute: true),
         Case("system column", "SELECT ctid, xmin FROM accounts WHERE id = $1"),
         Case("qualified system column", "SELECT a.tableoid FROM accounts a"),
     ]
