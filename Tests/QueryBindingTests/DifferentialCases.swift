@@ -99,6 +99,7 @@ enum DifferentialCases {
         ("add generated column", "ALTER TABLE posts ADD COLUMN title_length integer GENERATED ALWAYS AS (length(title)) STORED;"),
         ("add enum value", "ALTER TYPE mood ADD VALUE 'meh';"),
         ("drop primary key", "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey;"),
+        ("enum recreated without a label", "ALTER TYPE mood RENAME TO mood_old; CREATE TYPE mood AS ENUM ('happy', 'ok'); ALTER TABLE accounts ALTER COLUMN mood DROP DEFAULT; ALTER TABLE accounts ALTER COLUMN mood TYPE mood USING mood::text::mood; ALTER TABLE accounts ALTER COLUMN mood SET DEFAULT 'ok'; DROP TYPE mood_old;"),
         ("not null as a check, not valid", "ALTER TABLE accounts ADD CONSTRAINT accounts_name_not_null CHECK (name IS NOT NULL) NOT VALID;"),
         ("not null as a check", "ALTER TABLE comments ALTER COLUMN body DROP NOT NULL; ALTER TABLE comments ADD CONSTRAINT comments_body_present CHECK (body IS NOT NULL);"),
         ("table shadowed earlier on the search path", "CREATE SCHEMA app; CREATE TABLE app.accounts (id bigint, label text); SET search_path = app, public;"),
