@@ -74,7 +74,13 @@ public struct Binder: Sendable {
                 .createDomain, .alterDomain, .createSchema, .createExtension, .createFunction, .createTrigger,
                 .createPolicy:
                 try context.ddl(statement)
-            case .comment, .grant, .maintenance, .lock, .setVariable, .transaction, .doBlock, .copy, .pragma, .other:
+            case .other(let s) where s.kind == .call:
+                try context.call(s)
+            case .copy(let s):
+                try context.copy(s)
+            case .lock(let s):
+                try context.lock(s)
+            case .comment, .grant, .maintenance, .setVariable, .transaction, .doBlock, .pragma, .other:
                 break
             }
         } catch {

@@ -85,8 +85,25 @@ struct BindingContext {
     /// WITH queries visible at each level, innermost last.
     var ctes: [[String: QueryOutput]] = []
     var depth = 0
-    /// Nesting beyond this is read without checks, so no input exhausts the stack.
-    static let maximumDepth = 150
+    /// Nesting beyond this, or closer to the end of the thread's stack than
+    /// `StackLimit` allows, is read without checks, so no input exhausts the stack.
+    static let maximumDepth = 5_000
+    /// Read only once nesting gets deep: finding the stack's bounds reads
+    /// `/proc/self/maps` on the main thread.
+    var stack: StackLimit?
+
+    /// Joins nested deeper than this are not read: a join holds the columns of
+    /// all its inputs, so a chain of n joins costs n² columns.
+    static let maximumJoinDepth = 300
+    var joinDepth = 0
+
+    /// Whether binding may descend one level further.
+    mutating func mayDescend() -> Bool {
+        guard depth >= 32 else { return true }
+        guard depth < BindingContext.maximumDepth else { return false }
+        if stack == nil { stack = StackLimit.forCurrentThread() }
+        return !(stack?.exhausted() ?? false)
+    }
 
     init(catalog: Catalog, source: [UInt8], base: Int) {
         self.catalog = catalog

@@ -20,10 +20,13 @@ import Testing
         CREATE UNIQUE INDEX users_email ON users (email);
         CREATE UNIQUE INDEX users_lower_email ON users (lower(email));
         CREATE UNIQUE INDEX users_score_happy ON users (score) WHERE mood = 'happy';
-        CREATE TABLE billing.invoices (id serial PRIMARY KEY, user_id bigint NOT NULL, total numeric NOT NULL DEFAULT 0);
+        CREATE TABLE billing.invoices (id serial PRIMARY KEY, user_id bigint NOT NULL, total numeric NOT NULL DEFAULT 0, note text);
+        ALTER TABLE billing.invoices ADD CONSTRAINT invoices_note_present CHECK (note IS NOT NULL) NOT VALID;
         CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL, total numeric);
         CREATE SEQUENCE ticket_seq;
         CREATE FUNCTION user_label(bigint) RETURNS text LANGUAGE sql AS $$ SELECT 'u' || $1 $$;
+        CREATE FUNCTION first_of(VARIADIC int[]) RETURNS int LANGUAGE sql AS $$ SELECT $1[1] $$;
+        CREATE PROCEDURE archive_user(bigint) LANGUAGE sql AS $$ DELETE FROM orders WHERE user_id = $1 $$;
         """
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -85,6 +88,9 @@ import Testing
         Case(construct: "update set target", sql: "UPDATE users SET score = score + 1, mood = 'sad' WHERE id = $1", code: nil),
         Case(construct: "update set unknown", sql: "UPDATE users SET nope = 1", code: "42703"),
         Case(construct: "update set null into not null", sql: "UPDATE users SET email = NULL", code: "23502"),
+        Case(construct: "check not null, not valid, on insert", sql: "INSERT INTO billing.invoices (user_id) VALUES ($1)", code: "23514"),
+        Case(construct: "check not null on update to null", sql: "UPDATE billing.invoices SET note = NULL", code: "23514"),
+        Case(construct: "check not null satisfied", sql: "INSERT INTO billing.invoices (user_id, note) VALUES ($1, $2)", code: nil),
         Case(construct: "delete using", sql: "DELETE FROM orders o USING users u WHERE u.id = o.user_id AND u.mood = 'sad'", code: nil),
         Case(construct: "enum compare unknown label", sql: "SELECT 1 FROM users WHERE mood = 'angry'", code: "22P02"),
         Case(construct: "enum assign unknown label", sql: "UPDATE users SET mood = 'angry'", code: "22P02"),
@@ -92,6 +98,9 @@ import Testing
         Case(construct: "enum compared with integer", sql: "SELECT 1 FROM users WHERE mood = 1", code: "42883"),
         Case(construct: "user function", sql: "SELECT user_label(id) FROM users", code: nil),
         Case(construct: "unknown function", sql: "SELECT label_of(id) FROM users", code: "42883"),
+        Case(construct: "variadic function", sql: "SELECT first_of(1, 2, 3)", code: nil),
+        Case(construct: "procedure", sql: "CALL archive_user($1)", code: nil),
+        Case(construct: "unknown procedure", sql: "CALL forget_user($1)", code: "42883"),
         Case(construct: "built-in functions", sql: "SELECT coalesce(max(total), 0), now(), gen_random_uuid(), date_trunc('day', now()) FROM orders", code: nil),
         Case(construct: "unknown type", sql: "SELECT 1::colour", code: "42704"),
         Case(construct: "user type cast", sql: "SELECT 'sad'::mood", code: nil),
@@ -107,6 +116,13 @@ import Testing
         Case(construct: "ddl as query: replayed", sql: "ALTER TABLE users ADD COLUMN bio text", code: nil),
         Case(construct: "ddl as query: refused", sql: "ALTER TABLE nope ADD COLUMN bio text", code: "42P01"),
         Case(construct: "utility statement", sql: "SET statement_timeout = 0", code: nil),
+        Case(construct: "copy from", sql: "COPY orders (user_id, total) FROM STDIN", code: nil),
+        Case(construct: "copy from misses not null", sql: "COPY orders (total) FROM STDIN", code: "23502"),
+        Case(construct: "copy unknown column", sql: "COPY orders (nope) FROM STDIN", code: "42703"),
+        Case(construct: "copy to", sql: "COPY orders TO STDOUT", code: nil),
+        Case(construct: "copy query", sql: "COPY (SELECT nope FROM orders) TO STDOUT", code: "42703"),
+        Case(construct: "lock", sql: "LOCK TABLE orders IN SHARE MODE", code: nil),
+        Case(construct: "lock unknown table", sql: "LOCK TABLE nope", code: "42P01"),
     ]
 
     @Test(arguments: cases)
@@ -135,6 +151,11 @@ import Testing
             ColumnReference(table: orders, column: "user_id"),
             ColumnReference(table: ObjectKey("billing", "invoices"), column: "user_id"),
         ])
+        r = bind("SELECT 1 FROM users WHERE mood IN ('happy', 'sad')", on: c)
+        #expect(r.enumLabels == [
+            EnumLabel(type: ObjectKey("public", "mood"), label: "happy"),
+            EnumLabel(type: ObjectKey("public", "mood"), label: "sad"),
+        ])
         r = bind("INSERT INTO orders VALUES (DEFAULT, $1)", on: c)
         #expect(r.starRelations == [orders])
         r = bind("INSERT INTO users (email, score, nick) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING", on: c)
@@ -148,6 +169,12 @@ import Testing
         let span = try #require(problem.span)
         #expect(String(decoding: Array(sql.utf8)[span.start..<span.end], as: UTF8.self) == "nope")
         #expect(problem.message == "column \"nope\" does not exist")
+        // A column an INSERT leaves out is reported at the table's name.
+        let insert = "INSERT INTO orders (total) VALUES (1)"
+        let missing = try #require(bind(insert, on: c).problems.first)
+        let at = try #require(missing.span)
+        #expect(missing.code == "23502")
+        #expect(String(decoding: Array(insert.utf8)[at.start..<at.end], as: UTF8.self) == "orders")
     }
 
     static let sqliteSchema = """
@@ -170,5 +197,23 @@ import Testing
     func sqlite(_ sql: String, _ code: String?) throws {
         let result = bind(sql, on: try catalog(ConstructTests.sqliteSchema, dialect: .sqlite))
         #expect(result.problems.first?.code == code, "\(sql): \(result.problems)")
+    }
+}
+
+/// Catalogs read from a live server keep index expressions as `pg_get_expr`
+/// prints them, with casts and parentheses: arbiter inference still matches.
+@Suite struct IntrospectedArbiterTests {
+    @Test func printedExpressionsMatch() throws {
+        var c = try catalog("CREATE TABLE members (id bigint PRIMARY KEY, email varchar(200) NOT NULL, status varchar(20));")
+        let table = ObjectKey("public", "members")
+        var index = Index(
+            key: ObjectKey("public", "members_email_active"), table: table, unique: true,
+            keys: [.expression("lower((email)::text)", columns: ["email"])])
+        index.predicate = "((status)::text = 'active'::text)"
+        c.indexes[index.key] = index
+        let sql = "INSERT INTO members (id, email) VALUES ($1, $2) ON CONFLICT (lower(email)) WHERE status = 'active' DO NOTHING"
+        #expect(verdict(sql, on: c) == nil)
+        let other = "INSERT INTO members (id, email) VALUES ($1, $2) ON CONFLICT (lower(email)) WHERE status = 'gone' DO NOTHING"
+        #expect(verdict(other, on: c) == "42P10")
     }
 }

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func pgStatStatementsCSV() throws {
-        let csv = "query,calls\n\"SELECT id\nFROM users WHERE email = $1\",12\n\"SELECT \"\"Name\"\" FROM t\",3\n\n"
+        let csv = "query,calls\n\"SELECT id\nFROM users WHERE email = $1\",12\n\"SELECT \"\"Name\"\" FROM t\",3\n<insufficient privilege>,9\n\n"
         let path = try folder(["s.csv": csv])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let queries = try QuerySources.load(paths: [path + "/s.csv"], dialect: .postgres)
@@ -105,5 +105,24 @@ import Testing
         let problem = try #require(Binder(catalog: other).bind(queries[0]).problems.first)
         #expect(problem.code == "42703")
         #expect(problem.span.map { queries[0].sql.utf8.count >= $0.end } == true)
+    }
+}
+
+/// psql's own `--csv` output reads back as the queries it holds.
+@Suite struct PsqlExportTests {
+    @Test(.needsServer) func psqlCSV() throws {
+        let url = try TestServer.requireURL()
+        let select = """
+            select query, calls from (values (E'SELECT id\\nFROM t WHERE a = ''x,y'' AND "Q" = $1', 3::bigint),
+              ('SELECT 2', 1)) as s(query, calls)
+            """
+        let output = try run("psql", [url, "-X", "--csv", "-c", select], input: "")
+        try #require(output.status == 0, "\(output.err)")
+        let path = NSTemporaryDirectory() + "switchgate-psql-\(UUID().uuidString).csv"
+        try output.out.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let queries = try QuerySources.load(paths: [path], dialect: .postgres)
+        #expect(queries.map(\.sql) == ["SELECT id\nFROM t WHERE a = 'x,y' AND \"Q\" = $1", "SELECT 2"])
+        #expect(queries.map(\.line) == [2, 4])
     }
 }

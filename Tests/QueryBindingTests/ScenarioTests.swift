@@ -97,6 +97,7 @@ import Testing
             let result = Binder(catalog: s0.catalog).bind(query)
             #expect(result.ok, "blue line \(query.line) on S0: \(result.problems)")
         }
+        var checked = 0
         for entry in scenario.expect["queries"] as? [[Any]] ?? [] {
             guard entry.count == 4, let side = entry[0] as? String, let line = entry[1] as? Int,
                 let schema = entry[2] as? String, let ok = entry[3] as? Bool
@@ -112,7 +113,9 @@ import Testing
             }
             let result = Binder(catalog: on).bind(query)
             #expect(result.ok == ok, "\(side) line \(line) on \(schema): \(result.problems)")
+            checked += 1
         }
+        print("scenario \(file): \(checked) expected verdicts checked")
     }
 }
 
