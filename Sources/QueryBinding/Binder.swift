@@ -20,8 +20,14 @@ import SchemaCatalog
 /// - Types are checked where a schema change makes a query fail: comparisons and
 ///   assignments between known, incompatible types (42883, 42804), and string
 ///   literals read as an enum, integer or boolean (22P02).
+/// - Grouping (42803) is checked for a query level's own columns, with functional
+///   dependency on a primary key.
+/// - Execution-time checks the binder can decide from the statement alone are
+///   reported: NOT NULL (23502), `CHECK (col IS NOT NULL)` (23514), generated and
+///   identity columns (428C9) and the ON CONFLICT arbiter (42P10).
 /// - DDL given as a query is applied to a copy of the catalog: it binds exactly
-///   when replay accepts it. Other utility statements (SET, BEGIN, ...) bind.
+///   when replay accepts it. COPY, LOCK and CALL check what they name; other
+///   utility statements (SET, BEGIN, ...) bind.
 public struct Binder: Sendable {
     public let catalog: Catalog
 

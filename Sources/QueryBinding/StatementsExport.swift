@@ -65,7 +65,13 @@ enum StatementsExport {
         if sql == "<insufficient privilege>" || sql.trimmed.isEmpty { return [] }
         let bytes = Array(sql.utf8)
         let parsed = SQLParser(dialect: dialect).parse(bytes)
-        return parsed.statements.map { statement in
+        // Session and transaction control names no schema object; pg_stat_statements
+        // may also show it with placeholders the grammar does not allow (`SET x = $1`).
+        let sessionControl: Set<StatementKind> = [
+            .set, .reset, .show, .begin, .commit, .rollback, .savepoint, .releaseSavepoint, .transaction, .discard,
+            .deallocate, .listen, .unlisten, .notify,
+        ]
+        return parsed.statements.filter { !sessionControl.contains($0.kind) }.map { statement in
             Query(
                 file: path, line: line, column: 1, name: nil, sql: QuerySources.text(bytes, statement.span),
                 statement: statement.statement,

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func pgStatStatementsCSV() throws {
-        let csv = "query,calls\n\"SELECT id\nFROM users WHERE email = $1\",12\n\"SELECT \"\"Name\"\" FROM t\",3\n<insufficient privilege>,9\n\n"
+        let csv = "query,calls\n\"SELECT id\nFROM users WHERE email = $1\",12\n\"SELECT \"\"Name\"\" FROM t\",3\n<insufficient privilege>,9\nSET application_name = $1,4\nCOMMIT,7\n\n"
         let path = try folder(["s.csv": csv])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let queries = try QuerySources.load(paths: [path + "/s.csv"], dialect: .postgres)
