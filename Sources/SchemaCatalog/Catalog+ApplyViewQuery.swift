@@ -301,7 +301,7 @@ struct ViewQueryAnalyzer {
                 columns: scopes[scopes.count - 1].items[index].columns,
                 complete: scopes[scopes.count - 1].items[index].complete)
             try rename(&output, alias.columns, what: "table \"\(name.value)\"", span: span)
-            let relations = scopes[scopes.count - 1].items[start...].flatMap(\.relations)
+            let relations = scopes[scopes.count - 1].items[index].relations
             for i in start..<scopes[scopes.count - 1].items.count {
                 scopes[scopes.count - 1].items[i].qualifiable = false
                 scopes[scopes.count - 1].items[i].unqualified = false
@@ -476,7 +476,10 @@ struct ViewQueryAnalyzer {
         for i in start..<scopes[scopes.count - 1].items.count {
             scopes[scopes.count - 1].items[i].unqualified = false
         }
-        let relations = scopes[scopes.count - 1].items[start...].flatMap(\.relations)
+        // The join's own inputs only: items[start...] also holds the nested joins'
+        // items, whose relations those joins already carry (taking them all would
+        // double the list with every join).
+        let relations = uniqueKeys(left.relations + right.relations)
         if let usingAlias {
             _ = append(
                 RangeItem(
@@ -513,4 +516,11 @@ extension Dialect {
     /// PostgreSQL names an output expression by a word (`lower`, `case`,
     /// `?column?`); SQLite by the expression's text.
     var namesExpressionColumnsByWord: Bool { kind == .postgres }
+
+}
+
+/// The keys in first-seen order, each once.
+private func uniqueKeys(_ keys: [ObjectKey]) -> [ObjectKey] {
+    var seen: Set<ObjectKey> = []
+    return keys.filter { seen.insert($0).inserted }
 }
