@@ -102,6 +102,9 @@ public struct Checker: Sendable {
         var reportedUnits: Set<[Int]> = []
         for report in statements where report.phase == .breaking {
             let placement = report.placement
+            // A SET or BEGIN takes the phase of the statement it prepares; the error
+            // belongs to that statement.
+            if placement.breaksBlue.isEmpty && placement.assumedBlueBreaks.isEmpty { continue }
             let unitKey = placement.breaksBlue + [-1] + placement.neededByGreen + [report.statement.transaction ?? -report.statement.index - 2]
             if report.statement.transaction != nil && reportedUnits.contains(unitKey) { continue }
             reportedUnits.insert(unitKey)

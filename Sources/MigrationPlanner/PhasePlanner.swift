@@ -120,6 +120,13 @@ public struct PhasePlanner: Sendable {
         guard unit.contains(where: { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0)) }) else {
             return false
         }
+        // REVOKE removes a privilege, which the catalog does not model: it is destructive as written.
+        if unit.contains(where: {
+            if case .grant(let grant)? = analysis.statements[$0].statement?.node { return !grant.isGrant }
+            return false
+        }) {
+            return true
+        }
         if !SchemaInventory(before).removed(before: before, after: after, structures: true).isEmpty { return true }
         // A narrowed type or a dropped default removes nothing by name.
         return unit.contains { i in
