@@ -101,30 +101,34 @@ def load_queries(folder, paths):
 
 
 def numbered(sql, dialect):
-    """Rewrites sqlc and named placeholders into $n (PostgreSQL) or ? (SQLite)."""
+    """Rewrites sqlc and named placeholders into $n (PostgreSQL) or ? (SQLite), outside string literals."""
+    parts = re.split(r"('(?:[^']|'')*')", sql)
+    code = parts[0::2]
+    taken = len(set(re.findall(r"\$(\d+)", "".join(code))))
     names = {}
 
     def slot(key):
         if dialect == "sqlite":
             return "?"
         if key not in names:
-            names[key] = len(names) + 1 + len(set(re.findall(r"\$(\d+)", sql)))
+            names[key] = taken + len(names) + 1
         return f"${names[key]}"
 
-    sql = re.sub(r"sqlc\.(?:arg|narg|slice)\(\s*'?(\w+)'?\s*\)", lambda m: slot(m.group(1)), sql)
-    sql = re.sub(r"(?<![\w:@])@(\w+)", lambda m: slot(m.group(1)), sql)
-    sql = re.sub(r"(?<![\w:]):(\w+)", lambda m: slot(m.group(1)), sql)
-    if dialect == "sqlite":
-        sql = re.sub(r"\$\w+|\?\d+", "?", sql)
-    else:
-        counter = [len(set(re.findall(r"\$(\d+)", sql)))]
+    def question(_):
+        names[object()] = None
+        return f"${taken + len(names)}"
 
-        def q(_):
-            counter[0] += 1
-            return f"${counter[0]}"
-
-        sql = re.sub(r"\?", q, sql)
-    return sql
+    for i, piece in enumerate(code):
+        piece = re.sub(r"sqlc\.(?:arg|narg|slice)\(\s*'?(\w+)'?\s*\)", lambda m: slot(m.group(1)), piece)
+        piece = re.sub(r"(?<![\w:@])@(\w+)", lambda m: slot(m.group(1)), piece)
+        piece = re.sub(r"(?<![\w:]):(\w+)", lambda m: slot(m.group(1)), piece)
+        if dialect == "sqlite":
+            piece = re.sub(r"\$\w+|\?\d+", "?", piece)
+        else:
+            piece = re.sub(r"\?", question, piece)
+        code[i] = piece
+    parts[0::2] = code
+    return "".join(parts)
 
 
 def psql(db, script):
