@@ -168,6 +168,13 @@ class PG:
     def run(self, sql):
         return psql(self.url, sql + ";\n")
 
+    def run_all(self, statements):
+        """One session, so that session settings (SET search_path) carry from statement to statement."""
+        script = "".join(s + ";\n" for s in statements)
+        r = subprocess.run(["psql", "-X", "-q", "-At", "-v", "VERBOSITY=verbose", "-v", "ON_ERROR_STOP=0", self.url],
+                           input=script, capture_output=True, text=True)
+        return [line for line in r.stderr.splitlines() if "ERROR:" in line]
+
     def check(self, sql, is_insert):
         ok, out, err = psql(self.url, f"PREPARE q AS {sql};\nSELECT array_to_string(parameter_types::text[], '|') "
                                       f"FROM pg_prepared_statements WHERE name = 'q';\n")
@@ -196,6 +203,14 @@ class PG:
 class Lite:
     def __init__(self):
         self.conn = sqlite3.connect(":memory:", isolation_level=None)
+
+    def run_all(self, statements):
+        errors = []
+        for sql in statements:
+            ok, _, err = self.run(sql)
+            if not ok:
+                errors.append(f"{sql[:60]!r}: {err.strip()[:120]}")
+        return errors
 
     def drop(self):
         self.conn.close()
@@ -259,13 +274,11 @@ def verify(binary, folder):
     for schema_name, statements in plans.items():
         db = Lite() if dialect == "sqlite" else PG(f"sgv_{os.getpid()}_{schema_name}")
         try:
+            schema_sql = []
             for s in schemas:
-                for _, _, sql in split_statements(open(os.path.join(folder, s), encoding="utf-8").read()):
-                    db.run(sql)
-            for sql in statements:
-                ok, _, err = db.run(sql)
-                if not ok:
-                    print(f"  [{schema_name}] statement refused (skipped, as the planner does): {sql[:60]!r}: {err.strip()[:120]}")
+                schema_sql += [sql for _, _, sql in split_statements(open(os.path.join(folder, s), encoding="utf-8").read())]
+            for err in db.run_all(schema_sql + statements):
+                print(f"  [{schema_name}] refused (skipped, as the planner does): {err}")
             for q in report["queries"]:
                 if q["schema"] != schema_name:
                     continue
