@@ -36,14 +36,13 @@ public struct Binder: Sendable {
                 BindingProblem(code: SQLState.syntaxError, message: query.parseError ?? "syntax error", span: query.span)
             ])
         }
-        // Spans are the file's: pad the text so that they index `sql`.
-        let padded = String(repeating: " ", count: max(0, query.span.start)) + query.sql
-        return bind(statement, sourceText: { padded })
+        // Spans are the file's; `sql` starts at the statement's first byte.
+        return bind(statement, source: Array(query.sql.utf8), base: query.span.start)
     }
 
     /// Binds a parsed statement; `source` is the text its spans point into.
     public func bind(_ statement: Statement, source: String) -> BindingResult {
-        bind(statement, sourceText: { source })
+        bind(statement, source: Array(source.utf8), base: 0)
     }
 
     /// Parses `sql` (every statement in it) and binds the first statement; for tests.
@@ -60,9 +59,9 @@ public struct Binder: Sendable {
         return bind(statement, source: sql)
     }
 
-    private func bind(_ statement: Statement, sourceText: () -> String) -> BindingResult {
-        let text = sourceText()
-        var context = BindingContext(catalog: catalog, source: Array(text.utf8))
+    /// `source` holds the text from byte offset `base` of the file the spans index.
+    private func bind(_ statement: Statement, source: [UInt8], base: Int) -> BindingResult {
+        var context = BindingContext(catalog: catalog, source: source, base: base)
         do {
             switch statement.node {
             case .select(let s): _ = try context.query(s)
@@ -74,8 +73,14 @@ public struct Binder: Sendable {
                 .alterObjectSchema, .createView, .createSequence, .alterSequence, .createType, .alterType,
                 .createDomain, .alterDomain, .createSchema, .createExtension, .createFunction, .createTrigger,
                 .createPolicy:
-                try context.ddl(statement, source: text)
-            case .comment, .grant, .maintenance, .lock, .setVariable, .transaction, .doBlock, .copy, .pragma, .other:
+                try context.ddl(statement)
+            case .other(let s) where s.kind == .call:
+                try context.call(s)
+            case .copy(let s):
+                try context.copy(s)
+            case .lock(let s):
+                try context.lock(s)
+            case .comment, .grant, .maintenance, .setVariable, .transaction, .doBlock, .pragma, .other:
                 break
             }
         } catch {

@@ -57,6 +57,8 @@ extension BindingContext {
                     span: name.span)
             }
         }
+        // SQLite looks for the arbiter before it reads DO UPDATE.
+        if rules.isSQLite, let failure { throw failure }
         if case .update(let set, let condition) = conflict.action {
             // EXCLUDED holds the row proposed for insertion.
             let excluded = RangeItem(
@@ -133,14 +135,27 @@ extension BindingContext {
         return predicate.splitting(on: "and").contains(indexPredicate)
     }
 
-    /// Expression text compared loosely: case, spaces and parentheses ignored.
+    /// Expression text compared loosely: case, spaces, parentheses, quotes and
+    /// casts to built-in types ignored, so that an index expression as written
+    /// (`lower(email)`) and as the server prints it (`lower((email)::text)`) match.
     func normalized(_ sql: String) -> String {
-        String(sql.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\"" })
+        var text = sql.lowercased()
+        for type in BindingContext.printedCasts where text.contains(type) {
+            text = text.replacingAll(type, with: "")
+        }
+        return String(text.filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\"" })
     }
 
+    /// Casts `pg_get_expr` adds to index expressions and predicates.
+    static let printedCasts: [String] = [
+        "::character varying[]", "::character varying", "::timestamp without time zone",
+        "::timestamp with time zone", "::text[]", "::text", "::integer", "::bigint", "::smallint", "::numeric",
+        "::boolean", "::date", "::bpchar", "::name", "::regclass", "::jsonb", "::json", "::uuid",
+    ]
+
     func text(_ span: SourceSpan) -> String {
-        let start = max(0, min(span.start, source.count))
-        let end = max(start, min(span.end, source.count))
+        let start = max(0, min(span.start - base, source.count))
+        let end = max(start, min(span.end - base, source.count))
         return String(decoding: source[start..<end], as: UTF8.self)
     }
 
@@ -198,6 +213,9 @@ extension BindingContext {
                 try checkGeneratedValue(e, column: column, overriding: nil, update: true)
                 if case .literal(.null) = e.kind, column.notNull || domainNotNull(column.type) {
                     throw notNullViolation(column, target.key, span: e.span)
+                }
+                if case .literal(.null) = e.kind, let check = notNullCheck(column, in: target.key) {
+                    throw checkViolation(check, target.key, span: e.span)
                 }
             }
         }

@@ -10,6 +10,14 @@ extension BindingContext {
     /// Adds a FROM item to the current level; returns the index of the item that
     /// stands for it (a join's own item for a join).
     mutating func addFromItem(_ item: FromItem) throws(BindError) -> Int {
+        depth += 1
+        defer { depth -= 1 }
+        guard mayDescend() else {
+            return append(
+                RangeItem(
+                    name: nil, schema: nil, columns: [], complete: false, qualifiable: false, unqualified: true,
+                    relations: []))
+        }
         switch item {
         case .table(let ref):
             return try addRelation(ref)
@@ -34,6 +42,14 @@ extension BindingContext {
         case .function(let function):
             return try addFunction(function)
         case .join(let join):
+            joinDepth += 1
+            defer { joinDepth -= 1 }
+            guard joinDepth < BindingContext.maximumJoinDepth else {
+                return append(
+                    RangeItem(
+                        name: nil, schema: nil, columns: [], complete: false, qualifiable: false, unqualified: true,
+                        relations: []))
+            }
             return try addJoin(join)
         case .parenthesized(let inner, let alias, let span):
             let start = levels[levels.count - 1].items.count
@@ -42,7 +58,8 @@ extension BindingContext {
             let inner = levels[levels.count - 1].items[index]
             var output = QueryOutput(columns: inner.columns, complete: inner.complete)
             try rename(&output, alias.columns, what: "table \"\(name.value)\"", span: span)
-            let relations = levels[levels.count - 1].items[start...].flatMap(\.relations)
+            // The item standing for the inner FROM item already lists every relation under it.
+            let relations = inner.relations
             for i in start..<levels[levels.count - 1].items.count {
                 levels[levels.count - 1].items[i].qualifiable = false
                 levels[levels.count - 1].items[i].unqualified = false
@@ -103,10 +120,17 @@ extension BindingContext {
         var output = QueryOutput(columns: columns, complete: complete)
         let name = ref.alias?.name?.value ?? ref.name.name
         try rename(&output, ref.alias?.columns ?? [], what: "table \"\(name)\"", span: ref.span)
-        return append(
-            RangeItem(
-                name: name, schema: ref.alias?.name == nil ? schema : nil, columns: output.columns,
-                complete: output.complete, qualifiable: true, unqualified: true, relations: relations))
+        var item = RangeItem(
+            name: name, schema: ref.alias?.name == nil ? schema : nil, columns: output.columns,
+            complete: output.complete, qualifiable: true, unqualified: true, relations: relations)
+        if let key = relations.first, let table = catalog.tables[key] {
+            if rules.isSQLite {
+                item.systemColumns = table.withoutRowid ? [] : ["rowid", "oid", "_rowid_"]
+            } else {
+                item.systemColumns = ["ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"]
+            }
+        }
+        return append(item)
     }
 
     func missingRelation(_ name: QualifiedName) -> BindError {
@@ -369,7 +393,9 @@ extension BindingContext {
         for i in start..<end {
             levels[levels.count - 1].items[i].unqualified = false
         }
-        let relations = levels[levels.count - 1].items[start...].flatMap(\.relations)
+        // Each side's item lists the relations under it (not the nested items again,
+        // which would double them at every level of a join chain).
+        let relations = left.relations + right.relations
         if let usingAlias {
             _ = append(
                 RangeItem(

@@ -154,10 +154,9 @@ extension BindingContext {
         let output = try returning(s.returning)
 
         // Rewriter: generated and identity columns.
-        for (r, row) in rows.enumerated() {
+        for row in rows {
             for (i, e) in row.enumerated() where i < targets.count {
                 try checkGeneratedValue(e, column: targets[i], overriding: s.overriding, update: false)
-                _ = r
             }
         }
         if rows.isEmpty, s.source != nil {
@@ -168,7 +167,7 @@ extension BindingContext {
         // Planner: the arbiter index.
         if let arbiterFailure { throw arbiterFailure }
         // Executor: every NOT NULL column gets a value.
-        try checkNotNull(target: target, targets: targets, rows: rows)
+        try checkNotNull(target: target, targets: targets, rows: rows, at: s.table.span)
         return output
     }
 
@@ -179,7 +178,7 @@ extension BindingContext {
         let always = column.generated != nil
             || (column.identity == .always && overriding?.lowercased().contains("system") != true)
         guard always else { return }
-        if update || column.generated != nil && update {
+        if update {
             throw BindError(
                 SQLState.generatedAlways, "column \"\(column.name)\" can only be updated to DEFAULT", span: e?.span)
         }
@@ -227,12 +226,37 @@ extension BindingContext {
         return false
     }
 
-    private mutating func checkNotNull(target: Target, targets: [Column], rows: [[Expr]]) throws(BindError) {
-        guard !target.isView else { return }
+    /// `at` is where a missing column is reported: the INSERT's table name.
+    private mutating func checkNotNull(
+        target: Target, targets: [Column], rows: [[Expr]], at span: SourceSpan
+    ) throws(BindError) {
+        if target.isView {
+            // An automatically updatable view over one table inserts into it: the
+            // table's columns the view does not supply get their defaults.
+            guard let view = catalog.views[target.key], view.dependencies.count == 1,
+                let base = view.dependencies.keys.first, let table = catalog.tables[base]
+            else { return }
+            // View columns map to table columns by name; a view column whose table
+            // column was renamed maps to a column the view reads under another name.
+            let viewNames = Set(view.columns.map(\.name))
+            let renamedWritten = targets.contains { written in !table.columns.contains { $0.name == written.name } }
+            let readUnderOtherName = (view.dependencies[base] ?? []).subtracting(viewNames)
+            let omitted = table.columns.filter { column in
+                !targets.contains { $0.name == column.name }
+                    && !(renamedWritten && readUnderOtherName.contains(column.name))
+            }
+            for column in omitted where requiresValue(column, in: base) {
+                throw notNullViolation(column, base, span: span)
+            }
+            for column in omitted where column.defaultValue == nil && column.identity == nil && column.generated == nil {
+                if let check = notNullCheck(column, in: base) { throw checkViolation(check, base, span: span) }
+            }
+            return
+        }
         for column in target.columns where !targets.contains(where: { $0.name == column.name }) {
             if let sequence = column.defaultValue?.sequence { result.sequences.insert(sequence) }
             if requiresValue(column, in: target.key) {
-                throw notNullViolation(column, target.key, span: nil)
+                throw notNullViolation(column, target.key, span: span)
             }
         }
         for row in rows {
@@ -251,6 +275,42 @@ extension BindingContext {
                 if isNull { throw notNullViolation(column, target.key, span: e.span) }
             }
         }
+        // CHECK constraints run after NOT NULL: `CHECK (col IS NOT NULL)`, valid or
+        // NOT VALID (new rows are checked either way), refuses a missing or NULL value.
+        for column in target.columns {
+            guard let check = notNullCheck(column, in: target.key) else { continue }
+            var isNull = false
+            if let i = targets.firstIndex(where: { $0.name == column.name }) {
+                isNull = rows.contains { row in
+                    guard i < row.count else { return false }
+                    switch row[i].kind {
+                    case .literal(.null): return true
+                    case .defaultValue: return column.defaultValue == nil && column.identity == nil
+                    default: return false
+                    }
+                }
+            } else {
+                isNull = column.defaultValue == nil && column.identity == nil && column.generated == nil
+                    && !domainDefault(column.type)
+            }
+            if isNull { throw checkViolation(check, target.key, span: span) }
+        }
+    }
+
+    /// A CHECK constraint of `table` that says `column IS NOT NULL`.
+    func notNullCheck(_ column: Column, in table: ObjectKey) -> Constraint? {
+        let wanted = normalized("\(column.name) IS NOT NULL")
+        return catalog.tables[table]?.constraints.first { constraint in
+            constraint.kind == .check && constraint.expression.map { normalized($0) == wanted } == true
+        }
+    }
+
+    func checkViolation(_ constraint: Constraint, _ table: ObjectKey, span: SourceSpan?) -> BindError {
+        if rules.isSQLite {
+            return BindError("23514", "CHECK constraint failed: \(constraint.name)", span: span)
+        }
+        return BindError(
+            "23514", "new row for relation \"\(table.name)\" violates check constraint \"\(constraint.name)\"", span: span)
     }
 
     func notNullViolation(_ column: Column, _ table: ObjectKey, span: SourceSpan?) -> BindError {

@@ -9,7 +9,7 @@ extension BindingContext {
     mutating func query(_ q: SelectStatement) throws(BindError) -> QueryOutput {
         depth += 1
         defer { depth -= 1 }
-        guard depth < BindingContext.maximumDepth else { return .unknown }
+        guard mayDescend() else { return .unknown }
         ctes.append([:])
         defer { ctes.removeLast() }
         if let with = q.with { try bindWith(with) }
@@ -210,6 +210,7 @@ extension BindingContext {
         }
         if let statement { try limits(statement) }
         for window in core.windows { try self.window(window.spec) }
+        try checkGrouping(core, orderBy: statement?.orderBy ?? [], output: output)
         if let statement { try locking(statement.locking) }
         if let into = core.into {
             // SELECT INTO creates a table: refused when the name is taken.

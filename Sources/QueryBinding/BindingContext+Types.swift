@@ -27,7 +27,7 @@ extension BindingContext {
             }
         }
         switch type.name {
-        case "int2", "int4", "int8", "numeric", "float4", "float8", "oid", "money": return .numeric
+        case "int2", "int4", "int8", "numeric", "float4", "float8", "oid": return .numeric
         case "text", "varchar", "bpchar", "name", "char": return .string
         case "bool": return .boolean
         case "date", "timestamp", "timestamptz": return .datetime
@@ -86,6 +86,39 @@ extension BindingContext {
         if ca == .json || cb == .json { throw mismatch }
         if ca == .other || cb == .other { return }
         if ca != cb { throw mismatch }
+    }
+
+    /// Whether a routine may take these arguments: the same count (defaults are not
+    /// modelled, so a shorter call is taken), and each known argument reaching its
+    /// parameter by an implicit cast. Unknown types, literals and parameters fit anything.
+    func accepts(_ routine: Function, _ arguments: [ValueType]) -> Bool {
+        let parameters = routine.argumentTypes
+        if parameters.last?.isArray == true { return true }
+        guard arguments.count <= parameters.count else { return false }
+        for (argument, parameter) in zip(arguments, parameters) {
+            guard case .known(let type) = argument else { continue }
+            if !implicitlyCastable(type, to: parameter) { return false }
+        }
+        return true
+    }
+
+    /// PostgreSQL's implicit casts (`pg_cast.castcontext = 'i'`) between the categories
+    /// binding knows: numbers only widen, strings and date/times convert among
+    /// themselves; an enum or other category only to itself.
+    func implicitlyCastable(_ a: ColumnType, to b: ColumnType) -> Bool {
+        if a.isArray != b.isArray { return category(a.element) == nil || category(b.element) == nil }
+        if a.isArray { return implicitlyCastable(a.element, to: b.element) }
+        guard let ca = category(a), let cb = category(baseType(b)) else { return true }
+        if ca == .other || cb == .other { return true }
+        guard ca == cb else { return false }
+        if ca == .numeric {
+            let order = ["int2", "int4", "int8", "numeric", "float4", "float8"]
+            guard let i = order.firstIndex(of: baseType(a).name), let j = order.firstIndex(of: baseType(b).name) else {
+                return true
+            }
+            return i <= j
+        }
+        return true
     }
 
     /// Whether a value of type `a` can be stored in a column of type `b` (an
@@ -161,6 +194,7 @@ extension BindingContext {
         let base = baseType(type)
         if let schema = base.schema, case .enumeration(let labels)? = catalog.types[ObjectKey(schema, base.name)]?.definition {
             result.types.insert(ObjectKey(schema, base.name))
+            result.enumLabels.insert(EnumLabel(type: ObjectKey(schema, base.name), label: text))
             if !labels.contains(text) {
                 throw BindError(
                     SQLState.invalidTextRepresentation, "invalid input value for enum \(base.sql): \"\(text)\"", span: span)

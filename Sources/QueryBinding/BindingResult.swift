@@ -45,11 +45,15 @@ public struct BindingResult: Sendable, Hashable {
     public var sequences: Set<ObjectKey>
     /// Indexes and constraints an ON CONFLICT clause relies on, by index name.
     public var arbiters: Set<ObjectKey>
+    /// Enum labels the query names as literals (compared, assigned or cast), so a
+    /// renamed or dropped label, or a new one only green writes, can be traced.
+    public var enumLabels: Set<EnumLabel>
 
     public init(
         problems: [BindingProblem] = [], relations: Set<ObjectKey> = [], columns: Set<ColumnReference> = [],
         starRelations: Set<ObjectKey> = [], functions: Set<ObjectKey> = [], types: Set<ObjectKey> = [],
-        writes: Set<ObjectKey> = [], sequences: Set<ObjectKey> = [], arbiters: Set<ObjectKey> = []
+        writes: Set<ObjectKey> = [], sequences: Set<ObjectKey> = [], arbiters: Set<ObjectKey> = [],
+        enumLabels: Set<EnumLabel> = []
     ) {
         self.problems = problems
         self.relations = relations
@@ -60,8 +64,20 @@ public struct BindingResult: Sendable, Hashable {
         self.writes = writes
         self.sequences = sequences
         self.arbiters = arbiters
+        self.enumLabels = enumLabels
     }
 
     /// The SQLSTATE of the first problem, or nil when the query works.
     public var code: String? { problems.first?.code }
+}
+
+/// An enum label as a query names it: the enum type and the label's text.
+public struct EnumLabel: Sendable, Hashable, Comparable {
+    public var type: ObjectKey
+    public var label: String
+    public init(type: ObjectKey, label: String) {
+        self.type = type
+        self.label = label
+    }
+    public static func < (lhs: EnumLabel, rhs: EnumLabel) -> Bool { (lhs.type, lhs.label) < (rhs.type, rhs.label) }
 }

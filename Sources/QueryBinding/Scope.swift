@@ -48,6 +48,9 @@ struct RangeItem {
     var unqualified: Bool
     /// The tables and views behind it, for whole-row references and `*`.
     var relations: [ObjectKey]
+    /// A table's hidden columns (`ctid`, `xmin`, ...; SQLite's `rowid`), which
+    /// `*` leaves out but a name finds.
+    var systemColumns: [String] = []
 }
 
 /// One query level: its FROM namespace and output names.
@@ -73,19 +76,39 @@ struct QueryOutput {
 struct BindingContext {
     let catalog: Catalog
     let rules: BindingRules
-    /// The text the statement's spans point into, for expressions compared as text.
+    /// The text the statement's spans point into, from byte `base` of its file,
+    /// for expressions compared as text.
     let source: [UInt8]
+    let base: Int
     var result = BindingResult()
     var levels: [QueryLevel] = []
     /// WITH queries visible at each level, innermost last.
     var ctes: [[String: QueryOutput]] = []
     var depth = 0
-    /// Nesting beyond this is read without checks, so no input exhausts the stack.
-    static let maximumDepth = 150
+    /// Nesting beyond this, or closer to the end of the thread's stack than
+    /// `StackLimit` allows, is read without checks, so no input exhausts the stack.
+    static let maximumDepth = 5_000
+    /// Read only once nesting gets deep: finding the stack's bounds reads
+    /// `/proc/self/maps` on the main thread.
+    var stack: StackLimit?
 
-    init(catalog: Catalog, source: [UInt8]) {
+    /// Joins nested deeper than this are not read: a join holds the columns of
+    /// all its inputs, so a chain of n joins costs n² columns.
+    static let maximumJoinDepth = 300
+    var joinDepth = 0
+
+    /// Whether binding may descend one level further.
+    mutating func mayDescend() -> Bool {
+        guard depth >= 32 else { return true }
+        guard depth < BindingContext.maximumDepth else { return false }
+        if stack == nil { stack = StackLimit.forCurrentThread() }
+        return !(stack?.exhausted() ?? false)
+    }
+
+    init(catalog: Catalog, source: [UInt8], base: Int) {
         self.catalog = catalog
         self.source = source
+        self.base = base
         self.rules = BindingRules(catalog.dialect)
     }
 
@@ -149,6 +172,7 @@ struct BindingContext {
                     record(found.origins)
                     return found
                 }
+                if item.systemColumns.contains(where: { same($0, column) }) { return nil }
                 if item.complete {
                     throw BindError(
                         SQLState.undefinedColumn, "column \(relation.last ?? "").\(column) does not exist", span: span)
@@ -191,6 +215,13 @@ struct BindingContext {
                 record(found.origins)
                 return found
             }
+            let hidden = level.items.filter { item in
+                item.unqualified && item.systemColumns.contains { same($0, name) }
+            }
+            if hidden.count > 1, !rules.isSQLite {
+                throw BindError(SQLState.ambiguousColumn, "column reference \"\(name)\" is ambiguous", span: span)
+            }
+            if !hidden.isEmpty { return nil }
             // A whole-row reference: `SELECT t FROM t`.
             if let item = level.items.last(where: { $0.qualifiable && same($0.name, name) }) {
                 recordWhole(item)

@@ -15,6 +15,25 @@ extension StringProtocol {
         String(filter { $0 != character })
     }
 
+    /// The text with every occurrence of `target` replaced.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let text = Array(self.unicodeScalars)
+        let t = Array(target.unicodeScalars)
+        guard !t.isEmpty else { return String(self) }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < text.count {
+            if i + t.count <= text.count, Array(text[i..<i + t.count]) == t {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i += t.count
+            } else {
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
     /// Splits on a word (`and`), case-insensitively, for loose expression comparison.
     func splitting(on word: String) -> [String] {
         var parts: [String] = []

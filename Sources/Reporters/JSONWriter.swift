@@ -71,25 +71,35 @@ public struct JSONWriter {
         value(b)
     }
 
-    /// Appends `s` as a JSON string literal (RFC 8259 escapes).
+    /// Appends `s` as a JSON string literal (RFC 8259 escapes). Runs of bytes that
+    /// need no escape are appended whole: statement texts make up most of a report.
     public static func appendString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = runStart
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            // Escapes are all ASCII, so every run ends on a scalar boundary.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                utf8.formIndex(after: &i)
+                continue
             }
+            if runStart != i { out += s[runStart..<i] }
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\""
+            case UInt8(ascii: "\\"): out += "\\\\"
+            case UInt8(ascii: "\n"): out += "\\n"
+            case UInt8(ascii: "\r"): out += "\\r"
+            case UInt8(ascii: "\t"): out += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            utf8.formIndex(after: &i)
+            runStart = i
         }
+        if runStart != utf8.endIndex { out += s[runStart..<utf8.endIndex] }
         out += "\""
     }
 }

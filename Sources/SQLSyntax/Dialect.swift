@@ -54,6 +54,56 @@ public struct Dialect: Hashable, Sendable {
     /// triggers are schema objects named on their own.
     public var triggersNamedOnTable: Bool { kind == .postgres }
 
+    // Schema rules replay follows (SchemaCatalog), each checked against the engine:
+    // PostgreSQL's behaviour for `.postgres`, SQLite 3.40's for `.sqlite`.
+
+    /// Longest identifier kept, in bytes (PostgreSQL truncates to NAMEDATALEN - 1);
+    /// nil when names are kept whole (SQLite).
+    public var maximumIdentifierLength: Int? { kind == .postgres ? 63 : nil }
+    /// A FOREIGN KEY's target table, columns and unique key must exist when the
+    /// constraint is created. SQLite checks them only when rows are written, so it
+    /// accepts a reference to a table created later (or never).
+    public var checksForeignKeyTargets: Bool { kind == .postgres }
+    /// DROP TABLE and DROP VIEW refuse (2BP01) while views or other tables' foreign
+    /// keys depend on the object, unless CASCADE. SQLite drops it and leaves the
+    /// references dangling (a later table of that name satisfies them).
+    public var restrictsDropOfReferencedObjects: Bool { kind == .postgres }
+    /// `DEFAULT NULL` is stored as a default (SQLite's `dflt_value` 'NULL');
+    /// PostgreSQL stores no default for a NULL constant.
+    public var keepsNullDefaults: Bool { kind == .sqlite }
+    /// The schema TEMP tables and views go to, searched before all others (SQLite's
+    /// `temp`); nil when they stay in the creation schema (PostgreSQL's session
+    /// schema is not modelled).
+    public var temporarySchema: String? { kind == .sqlite ? "temp" : nil }
+    /// Names with this prefix (any case) are the engine's own and may not be
+    /// given to new tables, indexes, views or triggers (SQLite's `sqlite_`).
+    public var reservedNamePrefix: String? { kind == .sqlite ? "sqlite_" : nil }
+    /// Names match without regard to ASCII case (`"Users"` is found as `users`),
+    /// and a new relation may not differ from an existing one only in case.
+    public var namesIgnoreASCIICase: Bool { kind == .sqlite }
+    /// A double-quoted name that matches no column is a string literal (SQLite's
+    /// "DQS" fallback, on by default), so `CHECK (a IN ("x", "y"))` names only `a`.
+    public var doubleQuotedNamesFallBackToStrings: Bool { kind == .sqlite }
+    /// PRIMARY KEY makes its columns NOT NULL. SQLite marks them only for WITHOUT
+    /// ROWID tables (and INTEGER PRIMARY KEY is the rowid, never NULL, yet reported
+    /// nullable).
+    public var primaryKeyImpliesNotNull: Bool { kind == .postgres }
+    /// A column's type and default are kept as the text written (`VARCHAR (255)`,
+    /// `unsigned big int`; a default's text without its parentheses; CREATE TABLE
+    /// AS declares the source column's affinity), as SQLite's `table_info` shows
+    /// them, rather than resolved as PostgreSQL does.
+    public var keepsDeclaredText: Bool { kind == .sqlite }
+    /// How the indexes behind PRIMARY KEY and UNIQUE constraints (and the
+    /// constraints themselves) are named.
+    public var implicitIndexNaming: ImplicitIndexNaming { kind == .sqlite ? .sqliteAutoindex : .postgres }
+    /// SQLite's ALTER TABLE: ADD COLUMN refuses PRIMARY KEY and UNIQUE; DROP COLUMN
+    /// refuses a PRIMARY KEY, UNIQUE, indexed or last column, or one that a view, a
+    /// generated column, a table CHECK or a table FOREIGN KEY names; RENAME rewrites references in other
+    /// tables, indexes and views; after RENAME and DROP COLUMN every view must
+    /// still resolve; no other action exists (ADD CONSTRAINT, ALTER COLUMN, ...
+    /// are syntax errors there).
+    public var hasSQLiteAlterTable: Bool { kind == .sqlite }
+
     /// Whether `keyword` may stand as a bare column or table name.
     public func isReservedForColumnName(_ keyword: Keyword) -> Bool {
         switch kind {
@@ -66,6 +116,19 @@ public struct Dialect: Hashable, Sendable {
             return keyword.isSQLiteReserved
         }
     }
+}
+
+/// How a dialect names the indexes (and constraints) it creates for PRIMARY KEY
+/// and UNIQUE constraints that the DDL does not name.
+public enum ImplicitIndexNaming: Hashable, Sendable {
+    /// `<table>_pkey`, `<table>_<columns>_key`, made unique in the schema with a
+    /// counter (`ChooseRelationName`); the constraint has the index's name.
+    case postgres
+    /// `sqlite_autoindex_<table>_<N>`, N counting the table's indexes in the order
+    /// CREATE TABLE makes them; an INTEGER PRIMARY KEY is the rowid and has no
+    /// index; a key with the columns of an earlier one makes none; RENAME TABLE
+    /// renames them.
+    case sqliteAutoindex
 }
 
 /// PostgreSQL's four keyword categories (`src/include/parser/kwlist.h`), plus

@@ -54,8 +54,6 @@ extension SchemaReader {
         }
         let written = definition.map { writtenConstraints($0, columns: table.columns.map(\.name)) } ?? []
         writtenForeignKeys[key] = written.filter { $0.kind == .foreignKey }
-        // Names the DDL gives are reserved first, so a chosen name never takes one of them.
-        for constraint in written { if let name = constraint.name { _ = takeConstraintName(name) } }
         let indexList = try self.indexList(key)
 
         if !primaryKey.isEmpty {
@@ -63,8 +61,9 @@ extension SchemaReader {
             let match = written.first {
                 $0.kind == .primaryKey && $0.columns.map(SQLiteName.folded) == columns.map(SQLiteName.folded)
             }
-            let name = match?.name.map { takeConstraintName($0) } ?? chooseConstraintName(key.name, nil, "pkey")
-            var constraint = Constraint(name: name, kind: .primaryKey, columns: columns)
+            var constraint = Constraint(name: match?.name ?? "", kind: .primaryKey, columns: columns)
+            constraint.implicitName = match?.name == nil
+            constraint.writtenOnColumn = match?.column
             // An INTEGER PRIMARY KEY is the rowid itself and has no index.
             constraint.index = indexList.first { $0.origin == "pk" }?.name
             table.constraints.append(constraint)
@@ -74,19 +73,22 @@ extension SchemaReader {
             let match = written.first {
                 $0.kind == .unique && $0.columns.map(SQLiteName.folded) == columns.map(SQLiteName.folded)
             }
-            let name = match?.name.map { takeConstraintName($0) } ?? chooseConstraintName(key.name, columns, "key")
-            var constraint = Constraint(name: name, kind: .unique, columns: columns)
+            var constraint = Constraint(name: match?.name ?? "", kind: .unique, columns: columns)
+            constraint.implicitName = match?.name == nil
+            constraint.writtenOnColumn = match?.column
             constraint.index = entry.name
             table.constraints.append(constraint)
         }
         for check in written where check.kind == .check {
             let referenced = check.columns
-            let name =
-                check.name.map { takeConstraintName($0) }
-                ?? chooseConstraintName(key.name, referenced.count == 1 ? referenced : nil, "check")
-            table.constraints.append(
-                Constraint(name: name, kind: .check, columns: referenced, expression: check.expression))
+            var constraint = Constraint(
+                name: check.name ?? "", kind: .check, columns: referenced, expression: check.expression)
+            constraint.implicitName = check.name == nil
+            constraint.writtenOnColumn = check.column
+            table.constraints.append(constraint)
         }
+        // Unnamed constraints are named as replay names them (`Table.nameImplicitConstraints`).
+        table.nameImplicitConstraints()
         catalog.tables[key] = table
     }
 
@@ -121,30 +123,27 @@ extension SchemaReader {
         var written = writtenForeignKeys[key] ?? []
         for reference in references.sorted(by: { $0.id > $1.id }) {
             let targetKey = tableKey(named: reference.target) ?? ObjectKey(schema, reference.target)
-            var referenced = reference.to.compactMap { $0 }
-            if referenced.count != reference.to.count {
-                // No column list: the referenced table's primary key.
-                referenced = catalog.tables[targetKey]?.primaryKey?.columns ?? []
-                if referenced.isEmpty {
-                    note("table \(key.name)", "foreign key to \(reference.target), which has no primary key")
-                }
-            }
+            // No column list (`to` NULL): the target's primary key, which SQLite
+            // resolves only when rows are checked; kept empty, as replay keeps it.
+            let referenced = reference.to.contains(nil) ? [] : reference.to.compactMap { $0 }
             let matchIndex = written.firstIndex {
                 $0.columns.map(SQLiteName.folded) == reference.from.map(SQLiteName.folded)
                     && SQLiteName.same($0.target ?? "", reference.target)
             }
             let match = matchIndex.map { written.remove(at: $0) }
-            let name =
-                match?.name.map { takeConstraintName($0) } ?? chooseConstraintName(key.name, reference.from, "fkey")
             let foreignKey = ForeignKey(
                 table: targetKey, columns: referenced, onDelete: Self.action(reference.onDelete),
                 onUpdate: Self.action(reference.onUpdate),
                 match: reference.match.uppercased() == "NONE" ? nil : reference.match.lowercased())
-            var constraint = Constraint(name: name, kind: .foreignKey, columns: reference.from, foreignKey: foreignKey)
+            var constraint = Constraint(
+                name: match?.name ?? "", kind: .foreignKey, columns: reference.from, foreignKey: foreignKey)
+            constraint.implicitName = match?.name == nil
+            constraint.writtenOnColumn = match?.column
             constraint.deferrable = match?.deferrable ?? false
             constraint.initiallyDeferred = match?.initiallyDeferred ?? false
             table.constraints.append(constraint)
         }
+        table.nameImplicitConstraints()
         catalog.tables[key] = table
     }
 
@@ -186,6 +185,8 @@ struct WrittenConstraint {
     var columns: [String]
     var expression: String?
     var target: String?
+    /// The column a column constraint is written on; nil for a table constraint.
+    var column: String?
     var deferrable: Bool
     var initiallyDeferred: Bool
 }
@@ -217,7 +218,7 @@ extension SchemaReader {
                 -> WrittenConstraint
             {
                 WrittenConstraint(
-                    kind: kind, name: name, columns: cols, expression: expression, target: target,
+                    kind: kind, name: name, columns: cols, expression: expression, target: target, column: column,
                     deferrable: d.deferrable ?? false, initiallyDeferred: d.initiallyDeferred ?? false)
             }
             switch d.kind {

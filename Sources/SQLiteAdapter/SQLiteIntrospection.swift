@@ -13,10 +13,13 @@ import SchemaCatalog
 /// Naming, since SQLite names no constraint unless the DDL does:
 /// - an index keeps its SQLite name, so UNIQUE and non-rowid PRIMARY KEY indexes are
 ///   `sqlite_autoindex_<table>_<N>`; an `INTEGER PRIMARY KEY` (rowid alias) has no index;
-/// - a constraint keeps the name written with `CONSTRAINT name`; an unnamed one gets
-///   the name PostgreSQL (and so replay) would choose: `<table>_pkey`,
-///   `<table>_<cols>_key`, `<table>_<col>_check` / `<table>_check`,
-///   `<table>_<cols>_fkey`, with a counter appended when the schema already has it;
+/// - a constraint keeps the name written with `CONSTRAINT name`; an unnamed one is
+///   named from its table alone, as replay names it (`Table.nameImplicitConstraints`):
+///   after its autoindex for PRIMARY KEY and UNIQUE, else `<table>_pkey`,
+///   `<table>_<cols>_fkey`, `<table>_<col>_check` / `<table>_check`;
+/// - a foreign key without a column list keeps an empty `ForeignKey.columns`
+///   (`foreign_key_list.to` is NULL: the target's primary key, resolved by SQLite
+///   only when rows are checked);
 /// - `Constraint.index` and `Index.constraint` link a constraint and its autoindex.
 public enum SQLiteIntrospection {
     /// Something read but not modelled, or read only in part.
@@ -66,8 +69,6 @@ struct SchemaReader {
     var catalog = Catalog(dialect: .sqlite)
     var notes: [SQLiteIntrospection.Note] = []
     let schema = "main"
-    /// Constraint names given so far (folded), for choosing free ones.
-    var constraintNames: Set<String> = []
     /// `PRAGMA index_list` per table, read once.
     var indexLists: [ObjectKey: [IndexListEntry]] = [:]
     /// The FOREIGN KEY constraints each CREATE TABLE text writes, for their names.
@@ -156,27 +157,5 @@ struct SchemaReader {
         var type: String
         var withoutRowid: Bool
         var strict: Bool
-    }
-
-    /// Picks `<table>_<columns>_<label>` or the first free `..._<label>N` (PostgreSQL's
-    /// `ChooseConstraintName`, as replay applies it), and records it as taken.
-    mutating func chooseConstraintName(_ table: String, _ columns: [String]?, _ label: String) -> String {
-        let stem = columns.map { "\(table)_\($0.joined(separator: "_"))" } ?? table
-        var candidate = "\(stem)_\(label)"
-        var pass = 0
-        while constraintNames.contains(SQLiteName.folded(candidate))
-            || catalog.indexes[ObjectKey(schema, candidate)] != nil
-        {
-            pass += 1
-            candidate = "\(stem)_\(label)\(pass)"
-        }
-        constraintNames.insert(SQLiteName.folded(candidate))
-        return candidate
-    }
-
-    /// Records a name the DDL gave.
-    mutating func takeConstraintName(_ name: String) -> String {
-        constraintNames.insert(SQLiteName.folded(name))
-        return name
     }
 }

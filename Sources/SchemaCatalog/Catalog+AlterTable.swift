@@ -30,7 +30,7 @@ extension Catalog {
     }
 
     private func column(_ name: Identifier, of key: ObjectKey) throws(CatalogError) -> Int {
-        let columnName = SQLName.truncated(name.value)
+        let columnName = identifierName(name.value)
         guard let i = tables[key]?.columnIndex(columnName) else {
             throw CatalogError(
                 CatalogError.undefinedColumn, "column \"\(columnName)\" of relation \"\(key.name)\" does not exist", span: name.span)
@@ -39,20 +39,24 @@ extension Catalog {
     }
 
     mutating func alterTableAction(_ action: AlterTableAction, _ key: ObjectKey, _ source: ReplaySource) throws(CatalogError) {
+        if dialect.hasSQLiteAlterTable { try checkSQLiteAlterAction(action) }
         switch action {
         case .addColumn(let definition, let ifNotExists):
-            let name = SQLName.truncated(definition.name.value)
+            let name = identifierName(definition.name.value)
             if tables[key]?.column(name) != nil {
                 if ifNotExists { return }
                 throw CatalogError(
                     CatalogError.duplicateColumn, "column \"\(name)\" of relation \"\(key.name)\" already exists",
                     span: definition.name.span)
             }
+            if dialect.hasSQLiteAlterTable { try checkSQLiteAddColumn(definition) }
             let column = try makeColumn(definition, table: key, source)
             tables[key]?.columns.append(column)
+            try checkStrictColumns(key, after: "add column", span: definition.name.span)
             for constraint in definition.constraints {
                 try addConstraint(constraint, column: column.name, to: key, source)
             }
+            renameImplicitConstraints(key)
             // A new column reaches partitions and inheritance children too.
             for child in children(of: key) where tables[child]?.column(name) == nil {
                 var c = column
@@ -60,20 +64,24 @@ extension Catalog {
                 tables[child]?.columns.append(c)
             }
         case .dropColumn(let name, let ifExists, let behavior):
-            let columnName = SQLName.truncated(name.value)
+            let columnName = identifierName(name.value)
             guard tables[key]?.column(columnName) != nil else {
                 if ifExists { return }
                 _ = try column(name, of: key)
                 return
             }
-            try dropColumn(columnName, of: key, cascade: behavior == .cascade, span: name.span)
+            if dialect.hasSQLiteAlterTable {
+                try dropSQLiteColumn(columnName, of: key, span: name.span)
+            } else {
+                try dropColumn(columnName, of: key, cascade: behavior == .cascade, span: name.span)
+            }
         case .alterColumn(let name, let change):
             let i = try column(name, of: key)
             try alterColumn(i, change, key, source, span: name.span)
         case .addConstraint(let definition):
             try addConstraint(definition, column: nil, to: key, source)
         case .alterConstraint(let change):
-            let name = SQLName.truncated(change.name.value)
+            let name = identifierName(change.name.value)
             guard let i = tables[key]?.constraints.firstIndex(where: { $0.name == name }) else {
                 throw CatalogError(
                     CatalogError.undefinedObject, "constraint \"\(name)\" of relation \"\(key.name)\" does not exist", span: change.name.span)
@@ -81,7 +89,7 @@ extension Catalog {
             if let deferrable = change.deferrable { tables[key]?.constraints[i].deferrable = deferrable }
             if let initially = change.initiallyDeferred { tables[key]?.constraints[i].initiallyDeferred = initially }
         case .validateConstraint(let name):
-            let constraintName = SQLName.truncated(name.value)
+            let constraintName = identifierName(name.value)
             guard let i = tables[key]?.constraints.firstIndex(where: { $0.name == constraintName }) else {
                 throw CatalogError(
                     CatalogError.undefinedObject, "constraint \"\(constraintName)\" of relation \"\(key.name)\" does not exist",
@@ -89,7 +97,7 @@ extension Catalog {
             }
             tables[key]?.constraints[i].validated = true
         case .dropConstraint(let name, let ifExists, let behavior):
-            let constraintName = SQLName.truncated(name.value)
+            let constraintName = identifierName(name.value)
             guard tables[key]?.constraint(constraintName) != nil else {
                 if ifExists { return }
                 throw CatalogError(
@@ -121,7 +129,7 @@ extension Catalog {
             guard let partitionKey = table(partition) else { throw missingRelation(partition) }
             tables[partitionKey]?.partitionOf = nil
         case .clusterOn(let index):
-            if indexes[ObjectKey(key.schema, SQLName.truncated(index.value))] == nil {
+            if indexes[ObjectKey(key.schema, identifierName(index.value))] == nil {
                 throw CatalogError(CatalogError.undefinedObject, "index \"\(index.value)\" for table \"\(key.name)\" does not exist", span: index.span)
             }
         case .setTablespace, .setAccessMethod, .setOptions, .resetOptions, .setWithoutCluster, .setWithoutOids, .ownerTo,
@@ -155,8 +163,7 @@ extension Catalog {
             table.columns[i].type = type
             if let collation { table.columns[i].collation = collation.name }
         case .setDefault(let expr):
-            table.columns[i].defaultValue = ExpressionFacts.isDroppedNullDefault(expr, for: table.columns[i].type, isDomain: isDomain(table.columns[i].type))
-                ? nil : DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
+            table.columns[i].defaultValue = try defaultValue(expr, for: table.columns[i].type, source)
         case .dropDefault:
             table.columns[i].defaultValue = nil
         case .setNotNull:

@@ -70,6 +70,12 @@ extension Catalog {
         }
     }
 
+    /// Refuses a new object whose name the engine keeps for itself (`sqlite_...`).
+    func checkNameNotReserved(_ name: String, span: SourceSpan?) throws(CatalogError) {
+        guard let prefix = dialect.reservedNamePrefix, Catalog.asciiFolded(name).hasPrefix(prefix) else { return }
+        throw CatalogError(CatalogError.reservedName, "object name reserved for internal use: \(name)", span: span)
+    }
+
     /// Refuses objects in a schema that does not exist.
     func checkSchemaExists(_ schema: String, span: SourceSpan?) throws(CatalogError) {
         if schemas[schema] == nil && dialect.kind == .postgres {

@@ -27,7 +27,7 @@ extension Catalog {
     ) throws(CatalogError) {
         guard var table = tables[tableKey] else { return }
         let notValid = d.notValid && !inCreateTable
-        let explicitName = d.name.map { SQLName.truncated($0.value) }
+        let explicitName = d.name.map { identifierName($0.value) }
         if let explicitName, table.constraint(explicitName) != nil {
             throw CatalogError(
                 CatalogError.duplicateObject, "constraint \"\(explicitName)\" for relation \"\(tableKey.name)\" already exists",
@@ -36,7 +36,7 @@ extension Catalog {
         func requireColumns(_ names: [Identifier]) throws(CatalogError) -> [String] {
             var result: [String] = []
             for n in names {
-                let name = SQLName.truncated(n.value)
+                let name = identifierName(n.value)
                 guard table.column(name) != nil else {
                     throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" named in key does not exist", span: n.span)
                 }
@@ -46,25 +46,40 @@ extension Catalog {
         }
         switch d.kind {
         case .notNull(let named):
-            let name = named.map { SQLName.truncated($0.value) } ?? column
+            let name = named.map { identifierName($0.value) } ?? column
             if let name, let i = table.columnIndex(name) { table.columns[i].notNull = true }
             tables[tableKey] = table
         case .null, .default, .generated, .identity:
             // Applied by makeColumn / ALTER COLUMN.
             return
         case .check(let expr):
-            let referenced = ExpressionFacts.columns(expr)
-            for name in referenced where table.column(name) == nil && dialect.kind == .postgres {
-                throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: expr.span)
+            let referenced: [String]
+            if dialect.doubleQuotedNamesFallBackToStrings {
+                referenced = try sqliteCheckColumns(expr, of: table, inCreateTable: inCreateTable)
+            } else {
+                referenced = ExpressionFacts.columns(expr)
+                for name in referenced where table.column(name) == nil {
+                    throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: expr.span)
+                }
             }
-            let name = explicitName ?? chooseConstraintName(tableKey, referenced.count == 1 ? referenced[0] : nil, "check")
+            let name = explicitName ?? implicitConstraintName(tableKey, referenced.count == 1 ? referenced[0] : nil, "check")
             var constraint = Constraint(name: name, kind: .check, columns: referenced, expression: source.text(expr), validated: !notValid)
             constraint.noInherit = d.noInherit
+            if dialect.implicitIndexNaming == .sqliteAutoindex {
+                constraint.implicitName = explicitName == nil
+                constraint.writtenOnColumn = column
+            }
             table.constraints.append(constraint)
             tables[tableKey] = table
         case .primaryKey(let key), .unique(let key):
             let isPrimary: Bool
             if case .primaryKey = d.kind { isPrimary = true } else { isPrimary = false }
+            if dialect.implicitIndexNaming == .sqliteAutoindex {
+                var columns = try requireColumns(key.columns)
+                if columns.isEmpty, let column { columns = [column] }
+                try addSQLiteKey(d, key, primary: isPrimary, columns: columns, column: column, to: tableKey)
+                return
+            }
             if isPrimary, table.primaryKey != nil {
                 throw CatalogError(
                     CatalogError.invalidTableDefinition, "multiple primary keys for table \"\(tableKey.name)\" are not allowed",
@@ -75,7 +90,7 @@ extension Catalog {
             let name: String
             if let usingIndex = key.usingIndex {
                 // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed.
-                let indexKey = ObjectKey(tableKey.schema, SQLName.truncated(usingIndex.value))
+                let indexKey = ObjectKey(tableKey.schema, identifierName(usingIndex.value))
                 guard var index = indexes[indexKey], index.table == tableKey else {
                     throw CatalogError(CatalogError.undefinedObject, "index \"\(indexKey.name)\" does not exist", span: usingIndex.span)
                 }
@@ -94,7 +109,7 @@ extension Catalog {
                     throw CatalogError(CatalogError.duplicateTable, "relation \"\(name)\" already exists", span: d.span)
                 }
                 var index = Index(key: ObjectKey(tableKey.schema, name), table: tableKey, unique: true, keys: columns.map { .column($0) })
-                index.include = key.include.map { SQLName.truncated($0.value) }
+                index.include = key.include.map { identifierName($0.value) }
                 index.constraint = name
                 index.nullsNotDistinct = key.nullsNotDistinct ?? false
                 indexes[index.key] = index
@@ -112,6 +127,10 @@ extension Catalog {
         case .foreignKey(let fk):
             var columns = try requireColumns(fk.columns)
             if columns.isEmpty, let column { columns = [column] }
+            if !dialect.checksForeignKeyTargets {
+                try addUncheckedForeignKey(d, fk, columns: columns, column: column, to: tableKey, validated: !notValid)
+                return
+            }
             // The referenced table may be the table being created.
             let targetKey: ObjectKey
             if let k = self.table(fk.referencedTable) {
@@ -121,7 +140,7 @@ extension Catalog {
             }
             table = tables[tableKey] ?? table
             guard let target = tables[targetKey] else { throw missingRelation(fk.referencedTable) }
-            var referenced = fk.referencedColumns.map { SQLName.truncated($0.value) }
+            var referenced = fk.referencedColumns.map { identifierName($0.value) }
             if referenced.isEmpty {
                 guard let pk = target.primaryKey else {
                     throw CatalogError(
@@ -138,7 +157,7 @@ extension Catalog {
                 } || indexes.values.contains { i in
                     i.table == targetKey && i.unique && i.predicate == nil && i.columnNames.map { Set($0) == Set(referenced) && $0.count == referenced.count } == true
                 }
-                if !matches && dialect.kind == .postgres {
+                if !matches {
                     throw CatalogError(
                         CatalogError.invalidForeignKey,
                         "there is no unique constraint matching given keys for referenced table \"\(targetKey.name)\"", span: d.span)
@@ -163,7 +182,7 @@ extension Catalog {
             for element in ex.elements {
                 switch element.key.element.key {
                 case .column(let c):
-                    let name = SQLName.truncated(c.value)
+                    let name = identifierName(c.value)
                     guard table.column(name) != nil else {
                         throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" named in key does not exist", span: c.span)
                     }
@@ -186,7 +205,7 @@ extension Catalog {
         }
     }
 
-    private func action(_ a: ReferentialAction?) -> ForeignKeyAction {
+    func action(_ a: ReferentialAction?) -> ForeignKeyAction {
         switch a {
         case nil, .noAction?: return .noAction
         case .restrict?: return .restrict

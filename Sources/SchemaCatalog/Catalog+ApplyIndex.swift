@@ -17,7 +17,7 @@ extension Catalog {
         for key in s.keys {
             switch key.element.key {
             case .column(let c):
-                let name = SQLName.truncated(c.value)
+                let name = identifierName(c.value)
                 guard tableColumns.contains(name) else {
                     throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: c.span)
                 }
@@ -33,7 +33,7 @@ extension Catalog {
                 if case .function(let call) = e.kind { nameParts.append(call.name.name) } else { nameParts.append(nil) }
             }
         }
-        let include = s.include.map { SQLName.truncated($0.value) }
+        let include = s.include.map { identifierName($0.value) }
         for name in include where !tableColumns.contains(name) {
             throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: s.span)
         }
@@ -43,8 +43,9 @@ extension Catalog {
                 throw CatalogError(
                     CatalogError.syntaxError, "index name cannot be schema-qualified in a different schema", span: written.span)
             }
-            indexName = SQLName.truncated(written.name)
-            if relationKind(ObjectKey(tableKey.schema, indexName)) != nil {
+            indexName = identifierName(written.name)
+            try checkNameNotReserved(indexName, span: written.span)
+            if existingRelation(ObjectKey(tableKey.schema, indexName)) != nil {
                 if s.ifNotExists { return }
                 throw CatalogError(CatalogError.duplicateTable, "relation \"\(indexName)\" already exists", span: written.span)
             }
@@ -57,6 +58,15 @@ extension Catalog {
             key: ObjectKey(tableKey.schema, indexName), table: tableKey, unique: s.unique,
             method: s.method?.value ?? "btree", keys: parts)
         index.include = include
+        if let predicate = s.predicate {
+            if dialect.doubleQuotedNamesFallBackToStrings, let table = tables[tableKey] {
+                _ = try sqliteCheckColumns(predicate, of: table, inCreateTable: true)
+            } else {
+                for name in ExpressionFacts.columns(predicate) where !tableColumns.contains(name) {
+                    throw CatalogError(CatalogError.undefinedColumn, "column \"\(name)\" does not exist", span: predicate.span)
+                }
+            }
+        }
         index.predicate = s.predicate.map { source.text($0) }
         index.nullsNotDistinct = s.nullsNotDistinct ?? false
         indexes[index.key] = index

@@ -4,12 +4,13 @@ import SQLSyntax
 extension Catalog {
     /// `CREATE TABLE` (plain, partitioned, partition, foreign, LIKE, INHERITS, OF type).
     mutating func createTable(_ s: CreateTableStatement, _ source: ReplaySource) throws(CatalogError) {
-        let key = keyForNew(s.name)
+        let key = keyForNew(s.name, temporary: s.persistence == .temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
-        if relationKind(key) != nil {
+        if existingRelation(key) != nil {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateTable, "relation \"\(key.name)\" already exists", span: s.name.span)
         }
+        try checkNameNotReserved(key.name, span: s.name.span)
         var table = Table(key: key, kind: s.isForeign ? .foreign : (s.partitionBy != nil ? .partitioned : .table), persistence: s.persistence)
         table.withoutRowid = s.withoutRowid
         table.strict = s.strict
@@ -49,7 +50,7 @@ extension Catalog {
         for element in s.elements {
             switch element {
             case .column(let definition):
-                if let existing = tables[key]?.columnIndex(SQLName.truncated(definition.name.value)) {
+                if let existing = tables[key]?.columnIndex(identifierName(definition.name.value)) {
                     // A column named again merges with an inherited or partition column.
                     if s.partitionOf == nil && s.inherits.isEmpty && s.ofType == nil {
                         throw CatalogError(
@@ -73,8 +74,18 @@ extension Catalog {
         if s.elements.isEmpty == false || s.partitionOf != nil || s.ofType != nil {
             // Fine: a table may also have no columns at all (CREATE TABLE t ()).
         }
-        for (definition, column) in Catalog.removingRedundantKeys(pending) {
-            try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
+        switch dialect.implicitIndexNaming {
+        case .postgres:
+            for (definition, column) in Catalog.removingRedundantKeys(pending) {
+                try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
+            }
+        case .sqliteAutoindex:
+            // SQLite meets constraints in the order written (Catalog+SQLiteTables.swift).
+            for (definition, column) in pending {
+                try addConstraint(definition, column: column, to: key, source, inCreateTable: true)
+            }
+            try checkStrictColumns(key, span: s.name.span)
+            try finishSQLiteTable(key, span: s.name.span)
         }
         // A serial column's sequence is created after the table, as PostgreSQL does.
     }
@@ -120,9 +131,9 @@ extension Catalog {
 
     /// `CREATE TABLE ... AS query`: columns from the query's output.
     mutating func createTableAs(_ s: CreateTableAsStatement, _ source: ReplaySource) throws(CatalogError) {
-        let key = keyForNew(s.name)
+        let key = keyForNew(s.name, temporary: s.persistence == .temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
-        if relationKind(key) != nil {
+        if existingRelation(key) != nil {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateTable, "relation \"\(key.name)\" already exists", span: s.name.span)
         }
@@ -135,8 +146,11 @@ extension Catalog {
         }
         var table = Table(key: key, persistence: s.persistence)
         for (i, column) in derived.enumerated() {
-            let name = SQLName.truncated(i < s.columns.count ? s.columns[i].value : column.name)
-            table.columns.append(Column(name: name, type: column.type ?? .text))
+            let name = identifierName(i < s.columns.count ? s.columns[i].value : column.name)
+            let type =
+                dialect.keepsDeclaredText
+                ? ColumnType(declared: Catalog.affinityTypeName(column.type?.declared)) : column.type ?? .text
+            table.columns.append(Column(name: name, type: type))
         }
         tables[key] = table
     }
@@ -144,12 +158,14 @@ extension Catalog {
     /// Builds a column from its definition: type, default, identity, generated,
     /// NOT NULL (constraints with names come later through `addConstraint`).
     mutating func makeColumn(_ d: ColumnDefinition, table: ObjectKey, _ source: ReplaySource) throws(CatalogError) -> Column {
-        let name = SQLName.truncated(d.name.value)
+        let name = identifierName(d.name.value)
         var type = ColumnType(declared: "")
         var serial = false
-        if let written = d.type {
+        if let written = d.type, dialect.keepsDeclaredText {
+            type = ColumnType(declared: Catalog.declaredTypeText(source.text(written.span)))
+        } else if let written = d.type {
             (type, serial) = try resolveType(written)
-        } else if dialect.kind == .sqlite {
+        } else if dialect.columnTypeOptional {
             type = ColumnType(declared: "")
         } else {
             throw CatalogError(CatalogError.syntaxError, "column \"\(name)\" has no type", span: d.name.span)
@@ -165,8 +181,15 @@ extension Catalog {
                         CatalogError.syntaxError, "both default and identity specified for column \"\(name)\" of table \"\(table.name)\"",
                         span: constraint.span)
                 }
-                column.defaultValue = ExpressionFacts.isDroppedNullDefault(expr, for: column.type, isDomain: isDomain(column.type))
-                    ? nil : DefaultValue(sql: source.text(expr), volatility: volatility(of: expr))
+                column.defaultValue = try defaultValue(expr, for: column.type, source)
+                // SQLite: `DEFAULT name` is a string, `DEFAULT (name)` reads a column.
+                if dialect.doubleQuotedNamesFallBackToStrings, source.text(expr).hasPrefix("("),
+                    Catalog.readsUnquotedColumn(expr)
+                {
+                    throw CatalogError(
+                        CatalogError.featureNotSupported, "default value of column [\(name)] is not constant",
+                        span: expr.span)
+                }
             case .generated(let expr, let storage):
                 column.generated = GeneratedColumn(sql: source.text(expr), stored: storage == .stored)
             case .identity(let always, _):
@@ -178,7 +201,7 @@ extension Catalog {
                 column.identity = always ? .always : .byDefault
                 column.notNull = true
             case .primaryKey:
-                column.notNull = true
+                if dialect.primaryKeyImpliesNotNull { column.notNull = true }
             default:
                 break
             }

@@ -47,7 +47,7 @@ extension Catalog {
             }
         }
         let function = try triggerFunction(s)
-        let name = SQLName.truncated(s.name.name)
+        let name = identifierName(s.name.name)
         let trigger = Trigger(
             name: name, function: function, timing: Catalog.timingName(s.timing ?? .before),
             events: s.events.map { $0.kind.rawValue.uppercased() }, forEachRow: s.forEachRow)
@@ -107,6 +107,7 @@ extension Catalog {
             if s.ifNotExists { return }
             throw CatalogError(CatalogError.duplicateObject, "trigger \(name) already exists", span: s.name.span)
         }
+        try checkNameNotReserved(name, span: s.name.span)
         let trigger = Trigger(
             name: name, function: nil, timing: Catalog.timingName(s.timing ?? .before),
             events: s.events.map { $0.kind.rawValue.uppercased() }, forEachRow: true)
@@ -115,7 +116,7 @@ extension Catalog {
 
     /// `DROP TRIGGER [IF EXISTS] name ON table` (SQLite: `DROP TRIGGER [IF EXISTS] name`).
     mutating func dropTrigger(_ object: ObjectReference, ifExists: Bool) throws(CatalogError) {
-        let name = SQLName.truncated(object.name.name)
+        let name = identifierName(object.name.name)
         guard let tableName = object.table else {
             for (key, table) in tables where table.triggers.contains(where: { $0.name == name }) {
                 tables[key]?.triggers.removeAll { $0.name == name }
@@ -144,8 +145,8 @@ extension Catalog {
         guard let tableName = s.object.table else { return }
         guard let key = tableOrView(tableName) else { throw missingRelation(tableName) }
         guard var table = tables[key] else { return }
-        let old = SQLName.truncated(s.object.name.name)
-        let new = SQLName.truncated(s.newName.value)
+        let old = identifierName(s.object.name.name)
+        let new = identifierName(s.newName.value)
         guard let i = table.triggers.firstIndex(where: { $0.name == old }) else {
             throw CatalogError(
                 CatalogError.undefinedObject, "trigger \"\(old)\" for table \"\(key.name)\" does not exist",
@@ -166,7 +167,7 @@ extension Catalog {
     mutating func createPolicy(_ s: CreatePolicyStatement, _ source: ReplaySource) throws(CatalogError) {
         let key = try policyTable(s.table)
         guard var table = tables[key] else { return }
-        let name = SQLName.truncated(s.name.value)
+        let name = identifierName(s.name.value)
         let existing = table.policies.firstIndex { $0.name == name }
         var policy: Policy
         if s.isAlter {
@@ -222,7 +223,7 @@ extension Catalog {
             throw error
         }
         guard var table = tables[key] else { return }
-        let name = SQLName.truncated(object.name.name)
+        let name = identifierName(object.name.name)
         guard let i = table.policies.firstIndex(where: { $0.name == name }) else {
             if ifExists { return }
             throw missingPolicy(name, key, span: object.span)
@@ -236,8 +237,8 @@ extension Catalog {
         guard let tableName = s.object.table else { return }
         let key = try policyTable(tableName)
         guard var table = tables[key] else { return }
-        let old = SQLName.truncated(s.object.name.name)
-        let new = SQLName.truncated(s.newName.value)
+        let old = identifierName(s.object.name.name)
+        let new = identifierName(s.newName.value)
         guard let i = table.policies.firstIndex(where: { $0.name == old }) else {
             throw missingPolicy(old, key, span: s.object.span)
         }

@@ -7,8 +7,9 @@ extension Catalog {
     mutating func createView(_ s: CreateViewStatement, _ source: ReplaySource) throws(CatalogError) {
         // Temporary views live in PostgreSQL's session schema, which is not
         // modelled: they are kept in the creation schema.
-        let key = keyForNew(s.name)
+        let key = keyForNew(s.name, temporary: s.temporary)
         try checkSchemaExists(key.schema, span: s.name.span)
+        try checkNameNotReserved(key.name, span: s.name.span)
         var replacing: View?
         if let kind = relationKind(key) {
             if s.ifNotExists { return }
@@ -30,7 +31,7 @@ extension Catalog {
             analyzer.recursiveSelf = (key.name, s.columns.map(\.value))
         }
         var columns = try analyzer.query(s.query).columns.map {
-            ViewColumn(name: SQLName.truncated($0.name), type: $0.type)
+            ViewColumn(name: identifierName($0.name), type: $0.type)
         }
         if s.columns.count > columns.count && dialect.validatesViewQueries {
             let message =
@@ -39,7 +40,7 @@ extension Catalog {
             throw CatalogError(CatalogError.syntaxError, message, span: s.span)
         }
         for (i, name) in s.columns.enumerated() where i < columns.count {
-            columns[i].name = SQLName.truncated(name.value)
+            columns[i].name = identifierName(name.value)
         }
         try checkViewColumnNames(&columns, span: s.span)
         if let record = columns.first(where: { $0.type == ColumnType(name: "record") }) {

@@ -61,6 +61,12 @@ extension Catalog {
 
     mutating func dropTable(_ key: ObjectKey, cascade: Bool, span: SourceSpan?) throws(CatalogError) {
         guard let table = tables[key] else { return }
+        if !dialect.restrictsDropOfReferencedObjects {
+            // SQLite: views and other tables' foreign keys keep naming the table.
+            for index in indexes.values where index.table == key { indexes[index.key] = nil }
+            tables[key] = nil
+            return
+        }
         let dependentViews = viewsDepending(on: key)
         let foreignKeys = tables.values.filter { $0.key != key }.flatMap { other in
             other.constraints.filter { $0.foreignKey?.table == key }.map { (other.key, $0.name) }
@@ -86,7 +92,7 @@ extension Catalog {
     }
 
     mutating func dropView(_ key: ObjectKey, cascade: Bool, span: SourceSpan?) throws(CatalogError) {
-        let dependents = viewsDepending(on: key)
+        let dependents = dialect.restrictsDropOfReferencedObjects ? viewsDepending(on: key) : []
         if !dependents.isEmpty && !cascade {
             let noun = views[key]?.materialized == true ? "materialized view" : "view"
             throw dependencyError("\(noun) \(key.name)", dependents.map { "view \($0.name) depends on \(noun) \(key.name)" }, span: span)

@@ -5,7 +5,7 @@ import SQLSyntax
 // views' dependencies, owned sequences, partitions.
 extension Catalog {
     mutating func rename(_ s: RenameStatement, _ source: ReplaySource) throws(CatalogError) {
-        let newName = SQLName.truncated(s.newName.value)
+        let newName = identifierName(s.newName.value)
         switch s.objectType {
         case .table, .foreignTable, .view, .materializedView, .index, .sequence:
             guard let key = resolve(s.object.name, exists: { relationKind($0) != nil }) else {
@@ -17,13 +17,15 @@ extension Catalog {
                 throw CatalogError(CatalogError.duplicateTable, "relation \"\(newName)\" already exists", span: s.newName.span)
             }
             rekeyRelation(key, to: target)
+            renameAutoindexes(from: key, to: target)
+            if dialect.hasSQLiteAlterTable { try checkViewsStillResolve(span: s.newName.span) }
         case .column, .attribute where s.relationType != .type:
             guard let tableName = s.object.table ?? Optional(s.object.name) else { return }
             guard let key = resolve(tableName, exists: { tables[$0] != nil || views[$0] != nil }) else {
                 if s.ifExists { return }
                 throw missingRelation(tableName)
             }
-            let oldName = SQLName.truncated(s.object.name.name)
+            let oldName = identifierName(s.object.name.name)
             if views[key] != nil {
                 try renameViewColumn(key, oldName, newName, s)
                 return
@@ -38,12 +40,14 @@ extension Catalog {
                     span: s.newName.span)
             }
             renameColumn(key, oldName, newName)
+            renameImplicitConstraints(key)
+            if dialect.hasSQLiteAlterTable { try checkViewsStillResolve(span: s.newName.span) }
         case .constraint where s.relationType != .domain:
             guard let tableName = s.object.table, let key = table(tableName) else {
                 if s.ifExists { return }
                 throw missingRelation(s.object.table ?? s.object.name)
             }
-            let oldName = SQLName.truncated(s.object.name.name)
+            let oldName = identifierName(s.object.name.name)
             guard let constraint = tables[key]?.constraint(oldName) else {
                 throw CatalogError(
                     CatalogError.undefinedObject, "constraint \"\(oldName)\" for table \"\(key.name)\" does not exist",
@@ -95,6 +99,7 @@ extension Catalog {
         table.columns[i].name = newName
         for c in table.constraints.indices {
             table.constraints[c].columns = table.constraints[c].columns.map { $0 == oldName ? newName : $0 }
+            if table.constraints[c].writtenOnColumn == oldName { table.constraints[c].writtenOnColumn = newName }
         }
         tables[key] = table
         for (otherKey, other) in tables {
@@ -184,7 +189,7 @@ extension Catalog {
                 if s.ifExists { return }
                 throw missingRelation(s.object.name)
             }
-            let schema = SQLName.truncated(s.newSchema.value)
+            let schema = identifierName(s.newSchema.value)
             try checkSchemaExists(schema, span: s.newSchema.span)
             if schema == key.schema { return }
             let target = ObjectKey(schema, key.name)

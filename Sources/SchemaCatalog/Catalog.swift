@@ -62,6 +62,12 @@ public struct Catalog: Hashable, Sendable {
         searchPath.first { schemas[$0] != nil } ?? searchPath.first ?? "public"
     }
 
+    /// A name as the dialect stores it: PostgreSQL truncates to 63 bytes, SQLite
+    /// keeps it whole.
+    public func identifierName(_ name: String) -> String {
+        dialect.maximumIdentifierLength == nil ? name : SQLName.truncated(name)
+    }
+
     /// What kind of relation (table, view, sequence, index) holds `key`, if any.
     /// PostgreSQL keeps all of them, and composite types, in one namespace per schema.
     public func relationKind(_ key: ObjectKey) -> RelationKind? {
@@ -76,27 +82,64 @@ public struct Catalog: Hashable, Sendable {
     /// Resolves a possibly unqualified name to the key of an existing object, using
     /// the search path; `exists` says whether a key holds the wanted kind of object.
     public func resolve(_ name: QualifiedName, exists: (ObjectKey) -> Bool) -> ObjectKey? {
-        let objectName = SQLName.truncated(name.name)
+        let objectName = identifierName(name.name)
         if let schema = name.qualifier {
-            let key = ObjectKey(SQLName.truncated(schema), objectName)
+            let key = ObjectKey(identifierName(schema), objectName)
             return exists(key) ? key : nil
         }
         for schema in implicitSchemas {
             let key = ObjectKey(schema, objectName)
             if exists(key) { return key }
         }
+        guard dialect.namesIgnoreASCIICase else { return nil }
+        for schema in implicitSchemas {
+            if let key = relationKeys(matching: ObjectKey(schema, objectName)).first(where: exists) { return key }
+        }
         return nil
+    }
+
+    /// Keys of relations and types whose name equals `key`'s but for ASCII case,
+    /// in the same schema (for dialects where names ignore case).
+    func relationKeys(matching key: ObjectKey) -> [ObjectKey] {
+        let folded = Catalog.asciiFolded(key.name)
+        let all = Set(tables.keys).union(views.keys).union(indexes.keys).union(sequences.keys).union(types.keys)
+        return all.filter { $0.schema == key.schema && Catalog.asciiFolded($0.name) == folded }.sorted()
+    }
+
+    /// The relation already holding `key`'s name: the key itself, or (where names
+    /// ignore case) one that differs only in ASCII case.
+    func existingRelation(_ key: ObjectKey) -> ObjectKey? {
+        if relationKind(key) != nil { return key }
+        guard dialect.namesIgnoreASCIICase else { return nil }
+        return relationKeys(matching: key).first { relationKind($0) != nil }
+    }
+
+    static func asciiFolded(_ name: String) -> String {
+        String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The key a new object named `name` gets: its schema, or the creation schema.
     public func keyForNew(_ name: QualifiedName) -> ObjectKey {
-        ObjectKey(name.qualifier.map(SQLName.truncated) ?? creationSchema, SQLName.truncated(name.name))
+        ObjectKey(name.qualifier.map { identifierName($0) } ?? creationSchema, identifierName(name.name))
     }
 
-    /// Schemas searched for unqualified names: `pg_catalog` first (as PostgreSQL
-    /// does when it is not listed), then the search path; `temp` schemas are not modelled.
+    /// Schemas searched for unqualified names: SQLite's `temp` once it exists, then
+    /// `pg_catalog` (as PostgreSQL does when it is not listed), then the search
+    /// path; PostgreSQL's `pg_temp` schemas are not modelled.
     public var implicitSchemas: [String] {
-        searchPath.contains("pg_catalog") ? searchPath : ["pg_catalog"] + searchPath
+        let path = searchPath.contains("pg_catalog") ? searchPath : ["pg_catalog"] + searchPath
+        guard let temporary = dialect.temporarySchema, schemas[temporary] != nil else { return path }
+        return [temporary] + path
+    }
+
+    /// The key a new object gets, `temporary` or not: a TEMP object (or one named
+    /// in it) goes to the dialect's temporary schema when it has one.
+    mutating func keyForNew(_ name: QualifiedName, temporary: Bool) -> ObjectKey {
+        guard let schema = dialect.temporarySchema,
+            (temporary && name.qualifier == nil) || name.qualifier.map(Catalog.asciiFolded) == schema
+        else { return keyForNew(name) }
+        if schemas[schema] == nil { schemas[schema] = SchemaInfo(name: schema) }
+        return ObjectKey(schema, identifierName(name.name))
     }
 
     public func table(_ name: QualifiedName) -> ObjectKey? {

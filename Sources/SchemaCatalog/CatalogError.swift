@@ -47,4 +47,5 @@ public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let objectInUse = "55006"
     public static let duplicatePreparedStatement = "42P05"
     public static let invalidForeignKey = "42830"
+    public static let reservedName = "42939"
 }

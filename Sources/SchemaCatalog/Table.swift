@@ -156,6 +156,15 @@ public struct Constraint: Hashable, Sendable {
     public var nullsNotDistinct: Bool
     /// `NO INHERIT` on a CHECK.
     public var noInherit: Bool
+    /// SQLite: the DDL gave no name, so the name is derived from the table and
+    /// derived again when the table changes (`Table.nameImplicitConstraints`).
+    /// Always false for PostgreSQL, whose chosen names are fixed at creation.
+    public var implicitName: Bool
+    /// SQLite: the column a column constraint is written on (`b INT CHECK (b > 0)`);
+    /// nil for a table constraint (and for PostgreSQL). SQLite's DROP COLUMN takes
+    /// the column's own constraints with it and refuses when a table constraint
+    /// names the column.
+    public var writtenOnColumn: String?
 
     public init(name: String, kind: Kind, columns: [String] = [], expression: String? = nil, foreignKey: ForeignKey? = nil, validated: Bool = true) {
         self.name = name
@@ -169,11 +178,16 @@ public struct Constraint: Hashable, Sendable {
         self.index = nil
         self.nullsNotDistinct = false
         self.noInherit = false
+        self.implicitName = false
+        self.writtenOnColumn = nil
     }
 }
 
 public struct ForeignKey: Hashable, Sendable {
     public var table: ObjectKey
+    /// The referenced columns. Empty when the DDL named none in a dialect that
+    /// resolves the target's primary key only when rows are checked (SQLite's
+    /// `foreign_key_list.to` is NULL); PostgreSQL resolves it at creation.
     public var columns: [String]
     public var onDelete: ForeignKeyAction
     public var onUpdate: ForeignKeyAction

@@ -7,7 +7,7 @@ extension Catalog {
     /// Returns `serial: true` for `serial`/`bigserial`/`smallserial`, which only
     /// CREATE TABLE and ADD COLUMN accept; other callers must refuse it.
     public func resolveType(_ written: TypeName) throws(CatalogError) -> (type: ColumnType, serial: Bool) {
-        if dialect.kind == .sqlite {
+        if dialect.keepsDeclaredText {
             return (sqliteType(written), false)
         }
         if written.percentType {

@@ -97,6 +97,7 @@ import Testing
             let result = Binder(catalog: s0.catalog).bind(query)
             #expect(result.ok, "blue line \(query.line) on S0: \(result.problems)")
         }
+        var checked = 0
         for entry in scenario.expect["queries"] as? [[Any]] ?? [] {
             guard entry.count == 4, let side = entry[0] as? String, let line = entry[1] as? Int,
                 let schema = entry[2] as? String, let ok = entry[3] as? Bool
@@ -112,6 +113,68 @@ import Testing
             }
             let result = Binder(catalog: on).bind(query)
             #expect(result.ok == ok, "\(side) line \(line) on \(schema): \(result.problems)")
+            checked += 1
         }
+        print("scenario \(file): \(checked) expected verdicts checked")
+    }
+}
+
+/// The scenarios' queries on S0 and on S2, compared with PostgreSQL itself.
+@Suite struct ScenarioDifferentialTests {
+    @Test(.needsServer, .enabled(if: !ScenarioTests.cases.isEmpty, "../shared/scenarios is not there"))
+    func postgres() throws {
+        let url = try TestServer.requireURL()
+        let database = "switchgate_bind_scenarios_\(ProcessInfo.processInfo.processIdentifier)"
+        PostgresOracle.dropDatabase(url: url, name: database)
+        try PostgresOracle.createDatabase(url: url, name: database)
+        defer { PostgresOracle.dropDatabase(url: url, name: database) }
+        var compared = 0
+        var agreed = 0
+        for file in ScenarioTests.cases {
+            let scenario = try ScenarioTests.load(ScenarioTests.folder.appendingPathComponent(file).path)
+            guard (scenario.expect["dialect"] as? String ?? "postgres") == "postgres" else { continue }
+            var s0 = Replay(catalog: Catalog(dialect: .postgres))
+            s0.apply(SourceFile(path: "schema.sql", text: scenario.schema))
+            var s2 = s0.catalog
+            // The server runs the migration statement by statement, inside the
+            // test's transaction: transaction control and CONCURRENTLY are left out.
+            var migrationSQL = ""
+            for migration in scenario.migrations {
+                let source = SourceFile(path: migration.name, text: migration.text)
+                for parsed in SQLParser(dialect: .postgres).parse(source.bytes).statements {
+                    guard let statement = parsed.statement else { continue }
+                    if case .transaction = statement.node { continue }
+                    try? s2.apply(statement, from: ReplaySource(source))
+                    migrationSQL += source.text(parsed.span).replacingOccurrences(of: " CONCURRENTLY", with: "") + ";\n"
+                }
+            }
+            let queries =
+                QuerySources.sqlFile(Array(scenario.blue.utf8), path: "blue.sql", dialect: .postgres)
+                + QuerySources.sqlFile(Array(scenario.green.utf8), path: "green.sql", dialect: .postgres)
+            let writes = queries.map { query -> Bool in
+                switch query.statement?.node {
+                case .insert, .update, .delete, .merge: return true
+                default: return false
+                }
+            }
+            for (name, catalog, schema) in [
+                ("S0", s0.catalog, scenario.schema), ("S2", s2, scenario.schema + "\n;\n" + migrationSQL),
+            ] {
+                let engine = try PostgresOracle.verdicts(
+                    url: url, database: database, schema: schema,
+                    queries: zip(queries, writes).map { ($0.0.sql, $0.1) }, tolerant: true)
+                for (i, query) in queries.enumerated() {
+                    let binder = Binder(catalog: catalog).bind(query).problems.first?.code ?? "ok"
+                    let expected = DifferentialTests.normalize(engine[i])
+                    compared += 1
+                    if binder == expected {
+                        agreed += 1
+                    } else {
+                        Issue.record("\(file) \(query.file):\(query.line) on \(name): binder \(binder), server \(expected)")
+                    }
+                }
+            }
+        }
+        print("differential scenarios: \(compared) verdicts compared, \(agreed) agree")
     }
 }

@@ -18,7 +18,14 @@ public protocol StatementRule: Rule {
 
 extension StatementRule {
     public func check(_ context: RuleContext) -> [Finding] {
-        context.analysis.statements.flatMap { check($0, context) }
+        // By index, so each statement is borrowed from the array, not copied
+        // (a copy retains every field, for every rule).
+        let statements = context.analysis.statements
+        var findings: [Finding] = []
+        for i in statements.indices {
+            findings += check(statements[i], context)
+        }
+        return findings
     }
 }
 

@@ -19,9 +19,17 @@ struct ForeignKeyMissingIndex: Rule {
         var out: [Finding] = []
         // Report each foreign key added by this migration once, at the statement that added it.
         for s in context.analysis.statements where s.failure == nil {
+            // Foreign keys are added by CREATE TABLE and ALTER TABLE, on the table named.
+            let name: QualifiedName
+            switch s.node {
+            case .createTable(let t)?: name = t.name
+            case .alterTable(let a)?: name = a.name
+            default: continue
+            }
             let before = context.analysis.catalog(before: s.index)
             let after = context.analysis.catalog(after: s.index)
-            for (key, table) in after.tables {
+            guard let key = after.table(name), let table = after.tables[key] else { continue }
+            do {
                 let old = before.tables[key]
                 for c in table.constraints where c.kind == .foreignKey && old?.constraint(c.name) == nil {
                     guard let now = final.tables[key], now.constraint(c.name) != nil else { continue }

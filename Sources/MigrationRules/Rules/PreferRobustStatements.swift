@@ -18,7 +18,7 @@ struct PreferRobustStatements: StatementRule {
         // either ran or did not. What is left half-done is a CONCURRENTLY build (an INVALID
         // index) or an earlier statement of a file that runs statement by statement.
         guard s.transaction == nil else { return [] }
-        let alone = !context.analysis.statements.contains { $0.file == s.file && $0.index != s.index && $0.node.map(Self.changesSchema) == true }
+        let alone = Self.isAloneInFile(s, context.analysis.statements)
         let robust: Bool
         switch s.node {
         case .createIndex(let i): robust = i.ifNotExists || (!i.concurrently && alone)
@@ -29,6 +29,22 @@ struct PreferRobustStatements: StatementRule {
         }
         guard !robust else { return [] }
         return [context.finding(s, "this statement runs outside a transaction; add IF [NOT] EXISTS so a re-run after a failure does not stop here")]
+    }
+
+    /// No other statement of its file changes the schema. A file's statements are
+    /// contiguous in the analysis, so only its neighbours are looked at.
+    static func isAloneInFile(_ s: MigrationStatement, _ statements: [MigrationStatement]) -> Bool {
+        var j = s.index - 1
+        while j >= 0 && statements[j].file == s.file {
+            if statements[j].node.map(changesSchema) == true { return false }
+            j -= 1
+        }
+        j = s.index + 1
+        while j < statements.count && statements[j].file == s.file {
+            if statements[j].node.map(changesSchema) == true { return false }
+            j += 1
+        }
+        return true
     }
 
     static func changesSchema(_ node: StatementNode) -> Bool {
