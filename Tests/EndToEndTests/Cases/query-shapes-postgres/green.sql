@@ -37,3 +37,5 @@ SELECT * FROM generate_series(1, 3) AS g(n, extra);
 SELECT j.a FROM json_to_record($1) AS j;
 SELECT j.a FROM json_to_record($1) AS j (a int);
 INSERT INTO audit (a_id) VALUES ($1) RETURNING id, at;
+SELECT name FROM a GROUP BY v;
+SELECT v, count(*) FROM a GROUP BY v HAVING max(name) > $1;

@@ -14,3 +14,5 @@ WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5) SELE
 SELECT id FROM t WHERE score > (SELECT avg(score) FROM t);
 SELECT value FROM json_each('[1,2]');
 INSERT INTO u VALUES (?, ?, ?);
+SELECT rowid, name FROM t;
+SELECT oid, _rowid_ FROM t;
