@@ -1,0 +1,1 @@
+ALTER TABLE ticket_meta DROP COLUMN subject;

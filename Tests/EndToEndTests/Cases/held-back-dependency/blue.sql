@@ -1,0 +1,1 @@
+SELECT id, settings FROM profiles WHERE id = $1;

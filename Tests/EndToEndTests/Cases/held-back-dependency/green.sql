@@ -1,0 +1,1 @@
+SELECT id, theme FROM profiles WHERE id = $1;

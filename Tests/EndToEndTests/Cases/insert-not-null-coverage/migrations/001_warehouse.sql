@@ -1,0 +1,1 @@
+ALTER TABLE items ADD COLUMN warehouse text NOT NULL DEFAULT 'main';

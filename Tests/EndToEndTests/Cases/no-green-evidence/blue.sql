@@ -1,0 +1,1 @@
+SELECT id, number FROM invoices WHERE id = $1;

@@ -1,0 +1,6 @@
+CREATE TABLE invoices (
+    id bigint PRIMARY KEY,
+    number text NOT NULL,
+    memo text,
+    pdf_url text
+);

@@ -1,0 +1,1 @@
+SELECT id, user_id, ip FROM sessions WHERE id = $1;

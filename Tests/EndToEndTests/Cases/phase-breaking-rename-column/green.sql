@@ -1,0 +1,1 @@
+SELECT id, full_name FROM customers WHERE id = $1;

@@ -1,0 +1,5 @@
+CREATE TABLE accounts (
+    id bigint PRIMARY KEY,
+    full_name text NOT NULL,
+    nickname text
+);

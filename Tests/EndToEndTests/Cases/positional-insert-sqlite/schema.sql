@@ -1,0 +1,5 @@
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0
+);

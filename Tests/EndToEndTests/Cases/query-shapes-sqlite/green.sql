@@ -1,0 +1,18 @@
+INSERT INTO t DEFAULT VALUES;
+INSERT INTO t (name, email) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET name = excluded.name;
+INSERT INTO t (name, email) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET name = excluded.name;
+SELECT id FROM t WHERE name = "bob";
+SELECT id FROM t WHERE id IN (?, ?);
+INSERT OR REPLACE INTO t (id, name) VALUES (?, ?);
+SELECT t.name, u.label FROM t JOIN u ON u.t_id = t.id WHERE u.note IS NULL;
+SELECT id FROM t JOIN u USING (id);
+SELECT name FROM t NATURAL JOIN u;
+UPDATE t SET score = score + 1 WHERE id = ? RETURNING score;
+DELETE FROM u WHERE t_id NOT IN (SELECT id FROM t) RETURNING id;
+SELECT missing FROM t;
+WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5) SELECT x FROM n;
+SELECT id FROM t WHERE score > (SELECT avg(score) FROM t);
+SELECT value FROM json_each('[1,2]');
+INSERT INTO u VALUES (?, ?, ?);
+SELECT rowid, name FROM t;
+SELECT oid, _rowid_ FROM t;

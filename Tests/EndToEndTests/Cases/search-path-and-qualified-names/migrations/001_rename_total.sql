@@ -1,0 +1,1 @@
+ALTER TABLE billing.invoices RENAME COLUMN total TO amount_cents;

@@ -1,0 +1,3 @@
+SELECT p.* FROM products p ORDER BY p.name;
+
+SELECT id, name, sku FROM products;

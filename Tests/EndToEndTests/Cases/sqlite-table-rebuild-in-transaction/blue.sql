@@ -1,0 +1,3 @@
+SELECT id, name FROM users WHERE id = ?;
+
+INSERT INTO users (name) VALUES (?);

@@ -1,0 +1,1 @@
+ALTER TABLE orders RENAME COLUMN total_cents TO amount_cents;

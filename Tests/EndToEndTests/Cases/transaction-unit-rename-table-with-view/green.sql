@@ -1,0 +1,1 @@
+SELECT id, email FROM customers WHERE id = $1;

@@ -1,0 +1,1 @@
+ALTER TABLE customers RENAME COLUMN banned TO blocked;

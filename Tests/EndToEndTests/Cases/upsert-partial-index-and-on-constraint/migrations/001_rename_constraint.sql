@@ -1,0 +1,1 @@
+ALTER TABLE subscriptions RENAME CONSTRAINT subscriptions_plan_key TO subscriptions_account_plan_key;
