@@ -215,14 +215,7 @@ import Testing
     }
 
     @Test func foreignTable() throws {
-        // CREATE FOREIGN TABLE reaches parseCreateTable only once the CREATE dispatch routes it there.
         let sql = "CREATE FOREIGN TABLE IF NOT EXISTS f (a int) SERVER remote OPTIONS (table_name 'x')"
-        guard case .createTable = try node(sql) else {
-            withKnownIssue("CREATE FOREIGN TABLE is not routed to parseCreateTable yet", isIntermittent: true) {
-                Issue.record("fell back to a generic node")
-            }
-            return
-        }
         let t = try createTable(sql)
         #expect(t.isForeign)
         #expect(t.server?.value == "remote")
