@@ -47,7 +47,6 @@ public enum AnchorChecks {
         .squawk: [
             "ban-drop-index": "A dropped index breaks an application only through ON CONFLICT targets, which the planner checks against the blue and green queries (SPEC §2); the lock is require-concurrent-index-deletion.",
             "ban-add-column": "Opt-in in squawk and always safe for blue in PostgreSQL; adding columns is the expand phase itself.",
-            "ban-new-write-restriction": "Whether a new constraint breaks blue's writes is judged by the planner with the blue queries as evidence (SPEC §2).",
             "ban-replace-view-function": "A replaced view or function body is checked by binding the blue and green queries against S1 and S2 (SPEC §1), not by a syntactic rule.",
         ],
         .strongMigrations: [

@@ -42,6 +42,7 @@ public enum RuleRegistry {
         BanDropDatabase.self,
         DroppingObject.self,
         BanDropNotNull.self,
+        NewWriteRestriction.self,
         BanDropDefault.self,
         DroppingForeignKey.self,
         BanTruncateCascade.self,
