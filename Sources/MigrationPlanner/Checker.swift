@@ -64,6 +64,7 @@ public struct Checker: Sendable {
         var findings = Self.withoutSettledCompatibilityFindings(ruleFindings, statements)
         findings += breakingFindings(statements)
         findings += queryFindings(queries)
+        findings += starFindings(queries)
         findings.sort { ($0.file, $0.span.start, $0.id) < ($1.file, $1.span.start, $1.id) }
         return CheckResult(
             statements: statements, queries: queries, findings: findings, intermediate: plan.intermediate, final: plan.final)
@@ -138,6 +139,52 @@ public struct Checker: Sendable {
                         + "a backfill, and a contract step that removes the old shape after blue is retired"))
         }
         return findings
+    }
+
+    /// SPEC §3's warning: a query that reads `*` from a relation whose columns the
+    /// migration changes gets a different row shape on the old and the new schema
+    /// (an INSERT ... SELECT * or a positional reader breaks even when both bind).
+    func starFindings(_ queries: [QueryReport]) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var seen: Set<String> = []
+        for report in queries where report.ok && !report.result.starRelations.isEmpty {
+            let query = report.query
+            let id = "\(report.side.rawValue) \(query.file) \(query.span.start)"
+            guard !seen.contains(id) else { continue }
+            var changed: [String] = []
+            for key in report.result.starRelations.sorted() {
+                let before = Self.columnSignature(key, in: analysis.baseline)
+                let after = Self.columnSignature(key, in: analysis.final)
+                guard let before, let after, before != after else { continue }
+                let added = after.filter { !before.contains($0) }.map(\.name)
+                let removed = before.filter { !after.contains($0) }.map(\.name)
+                var parts: [String] = []
+                if !added.isEmpty { parts.append("new or changed: \(added.joined(separator: ", "))") }
+                if !removed.isEmpty { parts.append("gone or changed: \(removed.joined(separator: ", "))") }
+                if parts.isEmpty { parts.append("reordered") }
+                changed.append("\(key) (\(parts.joined(separator: "; ")))")
+            }
+            guard !changed.isEmpty else { continue }
+            seen.insert(id)
+            findings.append(
+                Diagnostic(
+                    id: "select-star-columns-change", severity: .warning,
+                    message: "\(report.side.rawValue) query depends on every column of \(changed.joined(separator: ", ")) (through * or an INSERT without a column list), and this migration changes them: its rows have another shape on the new schema",
+                    file: query.file, span: query.span,
+                    help: "name the columns the query reads or writes instead of relying on * or on column order"))
+        }
+        return findings
+    }
+
+    static func columnSignature(_ key: ObjectKey, in catalog: Catalog) -> [StarColumn]? {
+        if let table = catalog.tables[key] { return table.columns.map { StarColumn(name: $0.name, type: $0.type.sql) } }
+        if let view = catalog.views[key] { return view.columns.map { StarColumn(name: $0.name, type: $0.type?.sql ?? "") } }
+        return nil
+    }
+
+    struct StarColumn: Hashable {
+        var name: String
+        var type: String
     }
 
     static func list(_ names: [String]) -> String {

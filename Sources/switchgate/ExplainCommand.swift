@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MigrationPlanner
 import MigrationRules
 
 /// `switchgate explain <id>`: one rule's documentation.
@@ -13,6 +14,10 @@ struct ExplainCommand: ParsableCommand {
     var id: String
 
     func run() throws {
+        if RuleRegistry.rule(id) == nil, let check = PlannerCheck.named(id) {
+            FileHandle.standardOutput.write(Data(check.explain.utf8))
+            return
+        }
         guard let rule = RuleRegistry.rule(id) else {
             let close = RuleRegistry.metadata.map(\.id).filter { $0.contains(id) || id.contains($0) }
             var message = "unknown rule '\(id)'"

@@ -154,7 +154,8 @@ struct CheckCommand: ParsableCommand {
         case .sarif:
             var rules: [String: SARIFReport.RuleInfo] = [:]
             for finding in result.findings where rules[finding.id] == nil {
-                rules[finding.id] = SARIFReport.RuleInfo(id: finding.id, title: finding.id, help: finding.help)
+                let title = RuleRegistry.rule(finding.id)?.metadata.title ?? PlannerCheck.named(finding.id)?.title ?? finding.id
+                rules[finding.id] = SARIFReport.RuleInfo(id: finding.id, title: title, help: finding.help)
             }
             output = SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version)
         }
