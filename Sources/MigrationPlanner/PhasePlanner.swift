@@ -95,8 +95,11 @@ public struct PhasePlanner: Sendable {
             let statement = analysis.statements[i]
             guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
             if statement.isData {
-                if Binder(catalog: analysis.catalog(before: i)).bind(tree, source: statement.sql).ok
-                    && !Binder(catalog: result).bind(tree, source: statement.sql).ok
+                // Bound where it runs first; only a failure there is worth the
+                // second binding, in file order, that tells a held-back dependency
+                // from a statement that never worked.
+                if !Binder(catalog: result).bind(tree, source: statement.sql).ok
+                    && Binder(catalog: analysis.catalog(before: i)).bind(tree, source: statement.sql).ok
                 {
                     deferred = true
                 }
@@ -127,7 +130,7 @@ public struct PhasePlanner: Sendable {
         }) {
             return true
         }
-        if !SchemaInventory(before).removed(before: before, after: after, structures: true).isEmpty { return true }
+        if !SchemaInventory.removed(before: before, after: after, structures: true).isEmpty { return true }
         // A narrowed type or a dropped default removes nothing by name.
         return unit.contains { i in
             guard case .alterTable(let alter)? = analysis.statements[i].statement?.node else { return false }

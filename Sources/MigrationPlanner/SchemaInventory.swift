@@ -88,12 +88,59 @@ struct SchemaInventory {
         }
         for (key, overloads) in catalog.functions where !overloads.isEmpty { items.append(.function(key)) }
         for key in catalog.indexes.keys { items.append(.index(key)) }
-        items.sort()
+    }
+
+    /// What `before` has and `after` lacks, without building an inventory of either:
+    /// a walk over `before`'s objects with a lookup each (no strings until a
+    /// difference is found). Sorted for stable messages.
+    static func removed(before: Catalog, after: Catalog, structures: Bool) -> [Item] {
+        var out: [Item] = []
+        for (key, table) in before.tables {
+            guard let now = after.tables[key] else {
+                out.append(.relation(key))
+                continue
+            }
+            if now.columns.count != table.columns.count || zip(now.columns, table.columns).contains(where: { $0.name != $1.name }) {
+                let names = Set(now.columns.map(\.name))
+                for column in table.columns where !names.contains(column.name) { out.append(.column(key, column.name)) }
+            }
+            if structures {
+                let triggers = Set(now.triggers.map(\.name))
+                for trigger in table.triggers where !triggers.contains(trigger.name) { out.append(.trigger(key, trigger.name)) }
+            }
+        }
+        for (key, view) in before.views {
+            guard let now = after.views[key] else {
+                out.append(.relation(key))
+                continue
+            }
+            let names = Set(now.columns.map(\.name))
+            for column in view.columns where !names.contains(column.name) { out.append(.column(key, column.name)) }
+        }
+        for key in before.sequences.keys where after.sequences[key] == nil { out.append(.sequence(key)) }
+        for (key, type) in before.types {
+            guard let now = after.types[key] else {
+                out.append(.type(key))
+                continue
+            }
+            if case .enumeration(let labels) = type.definition {
+                let kept: Set<String>
+                if case .enumeration(let newLabels) = now.definition { kept = Set(newLabels) } else { kept = [] }
+                for label in labels where !kept.contains(label) { out.append(.enumLabel(key, label)) }
+            }
+        }
+        for (key, overloads) in before.functions where !overloads.isEmpty && (after.functions[key] ?? []).isEmpty {
+            out.append(.function(key))
+        }
+        if structures {
+            for key in before.indexes.keys where after.indexes[key] == nil { out.append(.index(key)) }
+        }
+        return out.sorted()
     }
 
     /// The items present in `before` and gone from `after`.
     func removed(before: Catalog, after: Catalog, structures: Bool) -> [Item] {
-        items.filter { (structures || !$0.isStructure) && $0.isPresent(in: before) && !$0.isPresent(in: after) }
+        items.filter { (structures || !$0.isStructure) && $0.isPresent(in: before) && !$0.isPresent(in: after) }.sorted()
     }
 
     /// Columns of this inventory that `after` makes NOT NULL without a default,
@@ -107,7 +154,7 @@ struct SchemaInventory {
             else { return false }
             guard let old = before.tables[key]?.columns.first(where: { $0.name == name }) else { return false }
             return !Self.isRequired(old)
-        }
+        }.sorted()
     }
 
     static func isRequired(_ column: Column) -> Bool {
@@ -116,6 +163,6 @@ struct SchemaInventory {
 
     /// What `after` has that `before` lacks: the objects a unit creates (or renames to).
     static func created(before: Catalog, after: Catalog) -> [Item] {
-        SchemaInventory(after).items.filter { !$0.isStructure && !$0.isPresent(in: before) }
+        removed(before: after, after: before, structures: false)
     }
 }
