@@ -1,3 +1,4 @@
+import SQLParser
 import SQLSyntax
 import SchemaCatalog
 
@@ -86,11 +87,11 @@ struct BindingContext {
     var ctes: [[String: QueryOutput]] = []
     var depth = 0
     /// Nesting beyond this, or closer to the end of the thread's stack than
-    /// `StackLimit` allows, is read without checks, so no input exhausts the stack.
+    /// `StackGuard` allows, is read without checks, so no input exhausts the stack.
     static let maximumDepth = 5_000
     /// Read only once nesting gets deep: finding the stack's bounds reads
     /// `/proc/self/maps` on the main thread.
-    var stack: StackLimit?
+    var stack: StackGuard?
 
     /// Joins nested deeper than this are not read: a join holds the columns of
     /// all its inputs, so a chain of n joins costs n² columns.
@@ -101,7 +102,7 @@ struct BindingContext {
     mutating func mayDescend() -> Bool {
         guard depth >= 32 else { return true }
         guard depth < BindingContext.maximumDepth else { return false }
-        if stack == nil { stack = StackLimit.forCurrentThread() }
+        if stack == nil { stack = StackGuard.forCurrentThread() }
         return !(stack?.exhausted() ?? false)
     }
 

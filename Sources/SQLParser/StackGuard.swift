@@ -5,11 +5,12 @@ import Darwin
 #endif
 
 /// Knows how much stack the current thread has left, so that deeply nested input
-/// ends in a diagnostic instead of a crash whatever thread the parser runs on
+/// ends in a diagnostic instead of a crash whatever thread the parser (or the
+/// binder, which shares it) runs on
 /// (a 512 KiB worker thread or an 8 MiB main thread).
-struct StackGuard: Sendable {
+public struct StackGuard: Sendable {
     /// The lowest address recursion may reach, or 0 when it is unknown.
-    let floor: UInt
+    public let floor: UInt
 
     /// Room kept free below the last check for the frames that follow it.
     static let margin: UInt = 192 * 1024
@@ -21,7 +22,7 @@ struct StackGuard: Sendable {
         return pthread_key_create(&key, nil) == 0 ? key : nil
     }()
 
-    static func forCurrentThread() -> StackGuard {
+    public static func forCurrentThread() -> StackGuard {
         guard let key = cacheKey else { return measure() }
         if let cached = pthread_getspecific(key) {
             return StackGuard(floor: UInt(bitPattern: cached) &- 1)
@@ -58,7 +59,7 @@ struct StackGuard: Sendable {
 
     /// Whether the caller's frame sits too close to the end of the stack.
     @inline(__always)
-    func exhausted() -> Bool {
+    public func exhausted() -> Bool {
         guard floor != 0 else { return false }
         var marker: UInt8 = 0
         let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }

@@ -14,6 +14,16 @@ extension MigrationStatement {
         return nil
     }
 
+    /// The constraints an ALTER TABLE action adds: the one of `ADD CONSTRAINT`, or
+    /// those written on a column that `ADD COLUMN` adds; none for other actions.
+    static func addedConstraints(_ action: AlterTableAction) -> [ConstraintDefinition] {
+        switch action {
+        case .addConstraint(let c): return [c]
+        case .addColumn(let column, _): return column.constraints
+        default: return []
+        }
+    }
+
     /// `file:line`, for messages that point at another statement.
     var location: String { "\(file):\(line)" }
 }

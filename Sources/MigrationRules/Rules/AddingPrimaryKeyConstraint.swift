@@ -33,9 +33,7 @@ struct AddingPrimaryKeyConstraint: StatementRule {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         var out: [Finding] = []
         for action in a.actions {
-            var constraints: [ConstraintDefinition] = []
-            if case .addConstraint(let c) = action { constraints = [c] }
-            if case .addColumn(let column, _) = action { constraints = column.constraints }
+            let constraints = MigrationStatement.addedConstraints(action)
             for c in constraints {
                 guard case .primaryKey(let key) = c.kind, key.usingIndex == nil else { continue }
                 out.append(context.finding(

@@ -33,9 +33,7 @@ struct ConstraintMissingNotValid: StatementRule {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.scans.contains(table) else { return [] }
         var out: [Finding] = []
         for action in a.actions {
-            var constraints: [ConstraintDefinition] = []
-            if case .addConstraint(let c) = action { constraints = [c] }
-            if case .addColumn(let column, _) = action { constraints = column.constraints }
+            let constraints = MigrationStatement.addedConstraints(action)
             for c in constraints where !c.notValid {
                 guard case .check = c.kind else { continue }
                 let name = c.name.map { " \($0.value)" } ?? ""
