@@ -64,7 +64,7 @@ extension BindingContext {
             let excluded = RangeItem(
                 name: "excluded", schema: nil,
                 columns: target.columns.map {
-                    ScopeColumn(name: $0.name, type: .known($0.type), origins: [ColumnReference(table: target.key, column: $0.name)])
+                    ScopeColumn(name: $0.name, type: .known($0.type), origins: Origins(ColumnReference(table: target.key, column: $0.name)))
                 }, complete: true, qualifiable: true, unqualified: false, relations: [])
             let index = append(excluded)
             try assignments(set, target: target)
@@ -139,12 +139,37 @@ extension BindingContext {
     /// casts to built-in types ignored, so that an index expression as written
     /// (`lower(email)`) and as the server prints it (`lower((email)::text)`) match.
     func normalized(_ sql: String) -> String {
-        var text = sql.lowercased()
-        for type in BindingContext.printedCasts where text.contains(type) {
-            text = text.replacingAll(type, with: "")
+        let bytes = Array(sql.utf8)
+        // ASCII (nearly every expression) is folded byte by byte; the rest takes
+        // the Unicode-aware path.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            var text = sql.lowercased()
+            for type in BindingContext.printedCasts where text.contains(type) {
+                text = text.replacingAll(type, with: "")
+            }
+            return String(text.filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\"" })
         }
-        return String(text.filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\"" })
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.count)
+        var i = 0
+        scan: while i < lower.count {
+            let b = lower[i]
+            if b == 0x3A, i + 1 < lower.count, lower[i + 1] == 0x3A {
+                for cast in BindingContext.printedCastBytes where lower[i...].starts(with: cast) {
+                    i += cast.count
+                    continue scan
+                }
+            }
+            i += 1
+            // White space, parentheses and double quotes do not count.
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x28 || b == 0x29 || b == 0x22 { continue }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let printedCastBytes: [[UInt8]] = printedCasts.map { Array($0.utf8) }
 
     /// Casts `pg_get_expr` adds to index expressions and predicates.
     static let printedCasts: [String] = [

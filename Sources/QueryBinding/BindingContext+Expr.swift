@@ -183,12 +183,12 @@ extension BindingContext {
         try requireBoolean(type, what: "argument of \(clause)", span: e.span)
     }
 
-    mutating func requireBoolean(_ type: ValueType, what: String, span: SourceSpan) throws(BindError) {
+    mutating func requireBoolean(_ type: ValueType, what: @autoclosure () -> String, span: SourceSpan) throws(BindError) {
         guard rules.checksTypes else { return }
         switch type {
         case .known(let t):
             if let c = category(t), c != .boolean {
-                throw BindError(SQLState.datatypeMismatch, "\(what) must be type boolean, not type \(t.sql)", span: span)
+                throw BindError(SQLState.datatypeMismatch, "\(what()) must be type boolean, not type \(t.sql)", span: span)
             }
         case .literal(let text):
             try coerceLiteral(text, to: .boolean, span: span)

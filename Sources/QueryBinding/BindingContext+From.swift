@@ -172,14 +172,14 @@ extension BindingContext {
     func relationColumns(_ key: ObjectKey) -> [ScopeColumn] {
         if let table = catalog.tables[key] {
             return table.columns.map { column in
-                ScopeColumn(name: column.name, type: .known(column.type), origins: [ColumnReference(table: key, column: column.name)])
+                ScopeColumn(name: column.name, type: .known(column.type), origins: Origins(ColumnReference(table: key, column: column.name)))
             }
         }
         if let view = catalog.views[key] {
             return view.columns.map { column in
                 ScopeColumn(
                     name: column.name, type: column.type.map(ValueType.known) ?? .unknown,
-                    origins: [ColumnReference(table: key, column: column.name)])
+                    origins: Origins(ColumnReference(table: key, column: column.name)))
             }
         }
         if catalog.sequences[key] != nil {

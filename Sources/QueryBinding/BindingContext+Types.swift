@@ -72,8 +72,9 @@ extension BindingContext {
     func checkComparable(_ a: ColumnType, _ op: String, _ b: ColumnType, span: SourceSpan?) throws(BindError) {
         guard rules.checksTypes else { return }
         let shown = op == "!=" ? "<>" : op
-        let mismatch = BindError(
-            SQLState.undefinedFunction, "operator does not exist: \(a.sql) \(shown) \(b.sql)", span: span)
+        var mismatch: BindError {
+            BindError(SQLState.undefinedFunction, "operator does not exist: \(a.sql) \(shown) \(b.sql)", span: span)
+        }
         if a.isArray != b.isArray {
             if category(a.element) != nil && category(b.element) != nil { throw mismatch }
             return
@@ -203,8 +204,11 @@ extension BindingContext {
         }
         guard base.schema == nil else { return }
         let trimmed = text.trimmed
-        let bad = BindError(
-            SQLState.invalidTextRepresentation, "invalid input syntax for type \(base.element.sql): \"\(text)\"", span: span)
+        var bad: BindError {
+            BindError(
+                SQLState.invalidTextRepresentation, "invalid input syntax for type \(base.element.sql): \"\(text)\"",
+                span: span)
+        }
         switch base.name {
         case "int2", "int4", "int8":
             var digits = Substring(trimmed)

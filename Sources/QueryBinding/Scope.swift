@@ -30,7 +30,45 @@ struct ScopeColumn {
     var name: String
     var type: ValueType
     /// The table and view columns it reads.
-    var origins: [ColumnReference]
+    var origins: Origins
+}
+
+/// The table and view columns a value reads: usually exactly one, which is kept
+/// without an array (every column of every relation in FROM gets one per binding).
+struct Origins: Swift.Sequence, ExpressibleByArrayLiteral {
+    private var first: ColumnReference?
+    private var rest: [ColumnReference] = []
+
+    init(_ single: ColumnReference) { first = single }
+
+    init(_ all: [ColumnReference]) {
+        first = all.first
+        rest = Array(all.dropFirst())
+    }
+
+    init(arrayLiteral elements: ColumnReference...) { self.init(elements) }
+
+    var isEmpty: Bool { first == nil }
+
+    func makeIterator() -> IndexingIterator<[ColumnReference]> {
+        guard let first else { return [].makeIterator() }
+        return ([first] + rest).makeIterator()
+    }
+
+    func forEach(_ body: (ColumnReference) -> Void) {
+        guard let first else { return }
+        body(first)
+        for origin in rest { body(origin) }
+    }
+
+    static func + (lhs: Origins, rhs: Origins) -> Origins {
+        guard let first = lhs.first else { return rhs }
+        var out = Origins(first)
+        out.rest = lhs.rest + Array(rhs)
+        return out
+    }
+
+    static func += (lhs: inout Origins, rhs: Origins) { lhs = lhs + rhs }
 }
 
 /// One entry of a query level's namespace (PostgreSQL's `ParseNamespaceItem`).
@@ -134,8 +172,8 @@ struct BindingContext {
         return nil
     }
 
-    mutating func record(_ origins: [ColumnReference]) {
-        for origin in origins { result.columns.insert(origin) }
+    mutating func record(_ origins: Origins) {
+        origins.forEach { result.columns.insert($0) }
     }
 
     /// Records every column of an item, as `*` or a whole-row reference reads them.
@@ -204,18 +242,22 @@ struct BindingContext {
 
     mutating func lookupUnqualified(_ identifier: Identifier, span: SourceSpan) throws(BindError) -> ScopeColumn? {
         let name = identifier.value
-        for (index, level) in levels.enumerated().reversed() {
-            var matches: [ScopeColumn] = []
-            for item in level.items where item.unqualified {
-                matches += item.columns.filter { same($0.name, name) }
+        for index in levels.indices.reversed() {
+            // By index, so that no item or column is copied until one matches.
+            var found: ScopeColumn?
+            for i in levels[index].items.indices where levels[index].items[i].unqualified {
+                for c in levels[index].items[i].columns.indices where same(levels[index].items[i].columns[c].name, name) {
+                    if found != nil {
+                        throw BindError(SQLState.ambiguousColumn, "column reference \"\(name)\" is ambiguous", span: span)
+                    }
+                    found = levels[index].items[i].columns[c]
+                }
             }
-            if matches.count > 1 {
-                throw BindError(SQLState.ambiguousColumn, "column reference \"\(name)\" is ambiguous", span: span)
-            }
-            if let found = matches.first {
+            if let found {
                 record(found.origins)
                 return found
             }
+            let level = levels[index]
             let hidden = level.items.filter { item in
                 item.unqualified && item.systemColumns.contains { same($0, name) }
             }
