@@ -1,59 +1,69 @@
 /// Builds compact JSON text without Foundation's reflection, so output is fast,
 /// byte-for-byte stable (keys in the order written) and never half-formed.
+///
+/// The text is built as UTF-8 bytes: reports of large migrations run to many
+/// megabytes, most of it statement texts copied through unchanged.
 public struct JSONWriter {
-    public private(set) var output: String = ""
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
     public init() {}
 
+    /// The JSON written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     public mutating func beginObject() {
         separator()
-        output += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     public mutating func endObject() {
         needsComma.removeLast()
-        output += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separator()
-        output += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     public mutating func endArray() {
         needsComma.removeLast()
-        output += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Writes `"key":` — the value written next belongs to it.
     public mutating func key(_ key: String) {
         separator()
-        JSONWriter.appendString(key, to: &output)
-        output += ":"
+        JSONWriter.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
     public mutating func value(_ s: String?) {
         separator()
-        if let s { JSONWriter.appendString(s, to: &output) } else { output += "null" }
+        if let s { JSONWriter.appendString(s, to: &bytes) } else { raw("null") }
     }
 
     public mutating func value(_ n: Int?) {
         separator()
-        if let n { output += String(n) } else { output += "null" }
+        if let n { bytes.append(contentsOf: String(n).utf8) } else { raw("null") }
     }
 
     public mutating func value(_ b: Bool) {
         separator()
-        output += b ? "true" : "false"
+        if b { raw("true") } else { raw("false") }
     }
 
     public mutating func field(_ k: String, _ s: String?) {
@@ -71,35 +81,40 @@ public struct JSONWriter {
         value(b)
     }
 
-    /// Appends `s` as a JSON string literal (RFC 8259 escapes). Runs of bytes that
-    /// need no escape are appended whole: statement texts make up most of a report.
+    /// Appends `s` as a JSON string literal (RFC 8259 escapes).
     public static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        let utf8 = s.utf8
-        var runStart = utf8.startIndex
-        var i = runStart
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            // Escapes are all ASCII, so every run ends on a scalar boundary.
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                utf8.formIndex(after: &i)
-                continue
+        var bytes: [UInt8] = []
+        appendString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal (RFC 8259 escapes) to UTF-8 bytes. Runs
+    /// of bytes that need no escape are copied whole; escapes are all ASCII, so
+    /// every run ends on a scalar boundary.
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let byte = utf8[i]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+                if runStart != i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                runStart = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                }
             }
-            if runStart != i { out += s[runStart..<i] }
-            switch byte {
-            case UInt8(ascii: "\""): out += "\\\""
-            case UInt8(ascii: "\\"): out += "\\\\"
-            case UInt8(ascii: "\n"): out += "\\n"
-            case UInt8(ascii: "\r"): out += "\\r"
-            case UInt8(ascii: "\t"): out += "\\t"
-            default:
-                let hex = String(byte, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            utf8.formIndex(after: &i)
-            runStart = i
+            if runStart != utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
-        if runStart != utf8.endIndex { out += s[runStart..<utf8.endIndex] }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
