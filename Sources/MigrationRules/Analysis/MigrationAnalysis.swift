@@ -6,57 +6,123 @@ import SchemaCatalog
 /// planner need to judge it: where it is, what it is, which transaction it runs in,
 /// what it locks, and whether the server would accept it.
 public struct MigrationStatement: Sendable {
+    /// The fields live in one shared box: rules and the planner pass statements
+    /// around by value thousands of times, and a copy is then one retain instead
+    /// of one per field. Writes copy the box first when it is shared.
+    private struct Fields {
+        var index: Int
+        var file: String
+        var line: Int
+        var column: Int
+        var span: SourceSpan
+        var sql: String
+        var statement: Statement?
+        var kind: String
+        var isData: Bool
+        var transaction: Int?
+        var effects: StatementEffects
+        var failure: CatalogError?
+        var syntaxError: String?
+        var transactionOptOut: String?
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
     /// Position in `MigrationAnalysis.statements`.
-    public var index: Int
+    public var index: Int {
+        get { storage.fields.index }
+        set { unique().fields.index = newValue }
+    }
     /// The file as the user named it.
-    public var file: String
-    /// 1-based line and column of the first token.
-    public var line: Int
-    public var column: Int
+    public var file: String {
+        get { storage.fields.file }
+        set { unique().fields.file = newValue }
+    }
+    /// 1-based line of the first token.
+    public var line: Int {
+        get { storage.fields.line }
+        set { unique().fields.line = newValue }
+    }
+    /// 1-based column of the first token.
+    public var column: Int {
+        get { storage.fields.column }
+        set { unique().fields.column = newValue }
+    }
     /// First token to last token, the `;` excluded, in file offsets.
-    public var span: SourceSpan
-    public var sql: String
+    public var span: SourceSpan {
+        get { storage.fields.span }
+        set { unique().fields.span = newValue }
+    }
+    /// The statement's text.
+    public var sql: String {
+        get { storage.fields.sql }
+        set { unique().fields.sql = newValue }
+    }
     /// The syntax tree; nil when the statement does not parse.
-    public var statement: Statement?
+    public var statement: Statement? {
+        get { storage.fields.statement }
+        set { unique().fields.statement = newValue }
+    }
     /// Stable snake_case kind (`alter_table`, `create_index`, `update`).
-    public var kind: String
+    public var kind: String {
+        get { storage.fields.kind }
+        set { unique().fields.kind = newValue }
+    }
     /// UPDATE, INSERT, DELETE, MERGE or COPY: a backfill.
-    public var isData: Bool
-    /// The transaction it runs in (an explicit BEGIN ... COMMIT, or the file's implicit
-    /// one); nil when it commits on its own.
-    public var transaction: Int?
+    public var isData: Bool {
+        get { storage.fields.isData }
+        set { unique().fields.isData = newValue }
+    }
+    /// The transaction it runs in (an explicit BEGIN ... COMMIT, or the file's implicit one); nil when it commits on its own.
+    public var transaction: Int? {
+        get { storage.fields.transaction }
+        set { unique().fields.transaction = newValue }
+    }
     /// What it locks, rewrites and scans, judged on the catalog just before it.
-    public var effects: StatementEffects
+    public var effects: StatementEffects {
+        get { storage.fields.effects }
+        set { unique().fields.effects = newValue }
+    }
     /// Replay refused it: the server would fail it. The analysis goes on without it.
-    public var failure: CatalogError?
+    public var failure: CatalogError? {
+        get { storage.fields.failure }
+        set { unique().fields.failure = newValue }
+    }
     /// The syntax error when it does not parse.
-    public var syntaxError: String?
+    public var syntaxError: String? {
+        get { storage.fields.syntaxError }
+        set { unique().fields.syntaxError = newValue }
+    }
     /// The layout's hint for running a statement outside a transaction (for help texts).
-    public var transactionOptOut: String?
+    public var transactionOptOut: String? {
+        get { storage.fields.transactionOptOut }
+        set { unique().fields.transactionOptOut = newValue }
+    }
 
     public init(
         index: Int, file: String, line: Int, column: Int, span: SourceSpan, sql: String, statement: Statement?,
         kind: String, isData: Bool, transaction: Int?, effects: StatementEffects = StatementEffects(),
         failure: CatalogError? = nil, syntaxError: String? = nil, transactionOptOut: String? = nil
     ) {
-        self.index = index
-        self.file = file
-        self.line = line
-        self.column = column
-        self.span = span
-        self.sql = sql
-        self.statement = statement
-        self.kind = kind
-        self.isData = isData
-        self.transaction = transaction
-        self.effects = effects
-        self.failure = failure
-        self.syntaxError = syntaxError
-        self.transactionOptOut = transactionOptOut
+        storage = Storage(
+            Fields(
+                index: index, file: file, line: line, column: column, span: span, sql: sql, statement: statement,
+                kind: kind, isData: isData, transaction: transaction, effects: effects, failure: failure,
+                syntaxError: syntaxError, transactionOptOut: transactionOptOut))
     }
 
     /// The syntax tree's node, when it parsed.
-    public var node: StatementNode? { statement?.node }
+    public var node: StatementNode? { storage.fields.statement?.node }
 }
 
 /// How one transaction of the migration starts and ends.
