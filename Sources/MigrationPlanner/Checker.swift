@@ -52,8 +52,17 @@ public struct Checker: Sendable {
     }
 
     public func run(ruleFindings: [Diagnostic]) -> CheckResult {
-        let planner = PhasePlanner(analysis: analysis, blue: blue, green: green, blueGiven: blueGiven, greenGiven: greenGiven)
-        let plan = planner.plan()
+        run(ruleFindings: ruleFindings, plan: plan())
+    }
+
+    /// The phases and query verdicts alone (the rules do not need them, so the two
+    /// can run side by side).
+    public func plan() -> PhasePlan {
+        PhasePlanner(analysis: analysis, blue: blue, green: green, blueGiven: blueGiven, greenGiven: greenGiven).plan()
+    }
+
+    /// The check's result from the rules' findings and the plan.
+    public func run(ruleFindings: [Diagnostic], plan: PhasePlan) -> CheckResult {
         let statements = plan.statements.map { StatementReport(statement: analysis.statements[$0.index], placement: $0) }
         let queries = plan.verdicts.map { verdict in
             QueryReport(

@@ -1,6 +1,7 @@
 import Diagnostics
 import MigrationRules
 import QueryBinding
+import SQLParser
 import SQLSyntax
 import SchemaCatalog
 
@@ -88,21 +89,18 @@ public struct PhasePlanner: Sendable {
     /// statements fails here although it worked in file order, or one of its data
     /// statements (which replay does not check) no longer binds here although it
     /// bound in file order — it writes a renamed column, say.
-    func apply(_ unit: [Int], to catalog: Catalog) -> (Catalog, dependsOnDeferred: Bool) {
+    ///
+    /// Data statements are bound after the walk over the unit, side by side when
+    /// `parallel` (each against the catalog as it stood when its turn came).
+    func apply(_ unit: [Int], to catalog: Catalog, parallel: Bool = true) -> (Catalog, dependsOnDeferred: Bool) {
         var result = catalog
         var deferred = false
+        var bindings: [(index: Int, tree: Statement, catalog: Catalog)] = []
         for i in unit {
             let statement = analysis.statements[i]
             guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
             if statement.isData {
-                // Bound where it runs first; only a failure there is worth the
-                // second binding, in file order, that tells a held-back dependency
-                // from a statement that never worked.
-                if !Binder(catalog: result).bind(tree, source: statement.sql).ok
-                    && Binder(catalog: analysis.catalog(before: i)).bind(tree, source: statement.sql).ok
-                {
-                    deferred = true
-                }
+                bindings.append((i, tree, result))
                 continue
             }
             do {
@@ -111,7 +109,17 @@ public struct PhasePlanner: Sendable {
                 deferred = true
             }
         }
-        return (result, deferred)
+        guard !deferred, !bindings.isEmpty else { return (result, deferred) }
+        let held = Workers.map(bindings.count, workers: parallel ? Workers.processorCount : 1) { j in
+            let (i, tree, here) = bindings[j]
+            let sql = analysis.statements[i].sql
+            // Bound where it runs first; only a failure there is worth the second
+            // binding, in file order, that tells a held-back dependency from a
+            // statement that never worked.
+            return !Binder(catalog: here).bind(tree, source: sql).ok
+                && Binder(catalog: analysis.catalog(before: i)).bind(tree, source: sql).ok
+        }
+        return (result, held.contains(true))
     }
 
     /// Destructive (SPEC §2): the unit is of a destructive kind and removes, narrows
@@ -154,12 +162,27 @@ public struct PhasePlanner: Sendable {
         let final = analysis.catalogs.last ?? analysis.baseline
         let greenFinal = bindAll(green, on: final)
 
+        // Data units that run on a diverged S1: whether they depend on a held-back
+        // unit is worked out after the walk, side by side (they change no schema,
+        // so nothing in the walk waits for the answer).
+        var dataJobs: [(placed: Range<Int>, unit: [Int], s1: Catalog)] = []
+
         for unit in units {
+            let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
+                && unit.contains { analysis.statements[$0].isData }
+            if isData && !inFileOrder {
+                dataJobs.append((placed.count..<placed.count + unit.count, unit, s1))
+                for i in unit {
+                    placed.append(
+                        PlacedStatement(
+                            index: i, phase: .backfill, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
+                            assumedGreenNeeds: [], destructive: false, dependsOnDeferred: false))
+                }
+                continue
+            }
             // While every unit so far went into S1, S1 is the file-order replay and
             // the analysis already holds the unit's result.
             let (next, deferred) = inFileOrder ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1)
-            let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
-                && unit.contains { analysis.statements[$0].isData }
             var phase: Phase
             var breaks: [Int] = []
             var needs: [Int] = []
@@ -216,6 +239,15 @@ public struct PhasePlanner: Sendable {
                     blueNow = blueNext
                 }
                 s1 = next
+            }
+        }
+        let held = Workers.map(dataJobs.count) {
+            apply(dataJobs[$0].unit, to: dataJobs[$0].s1, parallel: false).dependsOnDeferred
+        }
+        for (job, deferred) in zip(dataJobs, held) where deferred {
+            for k in job.placed {
+                placed[k].phase = .contract
+                placed[k].dependsOnDeferred = true
             }
         }
         placed = Self.attachNeutralStatements(placed, analysis.statements)

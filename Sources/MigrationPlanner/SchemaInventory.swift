@@ -100,11 +100,12 @@ struct SchemaInventory {
                 out.append(.relation(key))
                 continue
             }
-            if now.columns.count != table.columns.count || zip(now.columns, table.columns).contains(where: { $0.name != $1.name }) {
+            // Most tables are untouched: the same names in the same order, no set built.
+            if !now.columns.elementsEqual(table.columns, by: { $0.name == $1.name }) {
                 let names = Set(now.columns.map(\.name))
                 for column in table.columns where !names.contains(column.name) { out.append(.column(key, column.name)) }
             }
-            if structures {
+            if structures, !table.triggers.isEmpty, !now.triggers.elementsEqual(table.triggers, by: { $0.name == $1.name }) {
                 let triggers = Set(now.triggers.map(\.name))
                 for trigger in table.triggers where !triggers.contains(trigger.name) { out.append(.trigger(key, trigger.name)) }
             }
@@ -114,6 +115,7 @@ struct SchemaInventory {
                 out.append(.relation(key))
                 continue
             }
+            guard !now.columns.elementsEqual(view.columns, by: { $0.name == $1.name }) else { continue }
             let names = Set(now.columns.map(\.name))
             for column in view.columns where !names.contains(column.name) { out.append(.column(key, column.name)) }
         }
@@ -123,7 +125,7 @@ struct SchemaInventory {
                 out.append(.type(key))
                 continue
             }
-            if case .enumeration(let labels) = type.definition {
+            if case .enumeration(let labels) = type.definition, now.definition != type.definition {
                 let kept: Set<String>
                 if case .enumeration(let newLabels) = now.definition { kept = Set(newLabels) } else { kept = [] }
                 for label in labels where !kept.contains(label) { out.append(.enumLabel(key, label)) }

@@ -24,9 +24,19 @@ public struct MigrationAnalyzer: Sendable {
     }
 
     public func analyze(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
+        // Parsing needs no catalog: the files are parsed side by side, then replayed in order.
+        let parser = SQLParser(dialect: dialect)
+        let parsed = Workers.map(files.count) { parser.parse(Self.appliedBytes(of: files[$0])) }
         var state = AnalyzerState(analyzer: self, baseline: baseline)
-        for file in files { state.add(file) }
+        for (file, tree) in zip(files, parsed) { state.add(file, parsed: tree) }
         return state.analysis
+    }
+
+    /// The file's bytes with what the migration tool does not apply (a down
+    /// section, say) blanked out, line breaks kept so positions stay true.
+    static func appliedBytes(of file: MigrationFile) -> [UInt8] {
+        guard file.applied != 0..<file.bytes.count else { return file.bytes }
+        return file.bytes.enumerated().map { file.applied.contains($0.offset) || $0.element == 10 ? $0.element : 32 }
     }
 
     /// Convenience for tests and single files: plain SQL texts, run statement by
@@ -65,16 +75,10 @@ struct AnalyzerState {
         self.catalog = base
     }
 
-    mutating func add(_ file: MigrationFile) {
+    mutating func add(_ file: MigrationFile, parsed: ParsedFile) {
         let source = SourceFile(path: file.path, bytes: file.bytes)
         analysis.sources[file.path] = source
         if !analysis.files.contains(file.path) { analysis.files.append(file.path) }
-        let whole = file.applied == 0..<file.bytes.count
-        let bytes =
-            whole
-            ? file.bytes
-            : file.bytes.enumerated().map { file.applied.contains($0.offset) || $0.element == 10 ? $0.element : 32 }
-        let parsed = SQLParser(dialect: analyzer.dialect).parse(bytes)
         let replaySource = ReplaySource(source)
         analysis.suppressions[file.path] = Suppressions.read(
             parsed.comments, statements: parsed.statements.map(\.span), source: source,
@@ -162,6 +166,12 @@ struct AnalyzerState {
 
     /// Tables made by this statement are empty: remember them (and follow their renames).
     mutating func trackCreated(_ node: StatementNode, before: Catalog, after: Catalog) {
+        // Only a statement that adds tables, or renames or moves one, makes a new key:
+        // the set difference (linear in the tables) is not worth computing otherwise.
+        switch node {
+        case .rename, .alterObjectSchema: break
+        default: guard after.tables.count > before.tables.count else { return }
+        }
         let made = Set(after.tables.keys).subtracting(before.tables.keys)
         guard !made.isEmpty else { return }
         switch node {

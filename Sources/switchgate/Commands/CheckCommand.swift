@@ -6,6 +6,7 @@ import MigrationPlanner
 import MigrationRules
 import QueryBinding
 import Reporters
+import SQLParser
 import SQLSyntax
 import SchemaCatalog
 
@@ -117,6 +118,7 @@ struct CheckCommand: ParsableCommand {
 
         // Everything is read and checked before anything is printed: bad input is
         // exit 2 with a message naming the file and line, and no partial output.
+        var clock = StageClock(enabled: ProcessInfo.processInfo.environment["SWITCHGATE_TIMINGS"] != nil)
         var baseline: Catalog
         if let databaseURL {
             baseline = try DatabaseBaseline.read(databaseURL, dialect: kind, source: "--database-url")
@@ -132,15 +134,20 @@ struct CheckCommand: ParsableCommand {
         }
         let blueQueries = try CheckInputs.queries(bluePaths, dialect: dialectValue)
         let greenQueries = try CheckInputs.queries(greenPaths, dialect: dialectValue)
+        clock.lap("read inputs")
 
         let analysis = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: configuration.assumeInTransaction ?? false)
             .analyze(files: migrations, baseline: baseline)
         try CheckInputs.rejectSyntaxErrors(analysis)
-        let ruleFindings = RuleEngine(configuration: configuration).run(analysis)
-        let result = Checker(
+        clock.lap("parse and replay")
+        let checker = Checker(
             analysis: analysis, blue: blueQueries, green: greenQueries, blueGiven: !bluePaths.isEmpty,
-            greenGiven: !greenPaths.isEmpty
-        ).run(ruleFindings: ruleFindings)
+            greenGiven: !greenPaths.isEmpty)
+        // The rules and the phase planner only read the analysis: they run side by side.
+        let engine = RuleEngine(configuration: configuration)
+        let (ruleFindings, plan) = Workers.both({ engine.run(analysis) }, { checker.plan() })
+        let result = checker.run(ruleFindings: ruleFindings, plan: plan)
+        clock.lap("rules and phases")
 
         var sources = analysis.sources
         for path in Set((blueQueries + greenQueries).map(\.file)) where sources[path] == nil {
@@ -159,7 +166,9 @@ struct CheckCommand: ParsableCommand {
             }
             output = SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version)
         }
+        clock.lap("report")
         FileHandle.standardOutput.write(Data(output.utf8))
+        clock.lap("write")
         if !result.isSafe { throw ExitCode(1) }
     }
 }
@@ -194,5 +203,20 @@ enum CheckInputs {
         for statement in analysis.statements where statement.statement == nil {
             throw InputError(description: "\(statement.file):\(statement.line):\(statement.column): syntax error in the migration")
         }
+    }
+}
+
+/// `SWITCHGATE_TIMINGS=1`: how long each stage of a check took, on standard error
+/// (for benchmarks; the report itself never carries times).
+struct StageClock {
+    let enabled: Bool
+    var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let seconds = Double(now - last) / 1e9
+        FileHandle.standardError.write(Data("switchgate timing: \(stage) \(String(format: "%.3f", seconds)) s\n".utf8))
+        last = now
     }
 }

@@ -53,7 +53,7 @@ struct ParseCommand: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         // Each worker reads, parses and renders its file and keeps only the text and
         // counts, so syntax trees are freed in parallel as soon as they are rendered.
-        let results = ParallelMap.run(files.count) { index -> Result<FileOutcome, InputError> in
+        let results = Workers.map(files.count) { index -> Result<FileOutcome, InputError> in
             do {
                 let bytes = try InputFiles.readBytes(files[index])
                 let parsed = parser.parse(bytes)
