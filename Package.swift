@@ -10,12 +10,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .target(name: "SQLSyntax"),
         .target(name: "Diagnostics", dependencies: ["SQLSyntax"]),
         .target(name: "SQLParser", dependencies: ["SQLSyntax", "Diagnostics"]),
-        .target(name: "SchemaCatalog", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics"]),
+        .target(
+            name: "SchemaCatalog",
+            dependencies: [
+                "SQLSyntax", "SQLParser", "Diagnostics",
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+            ]),
         .target(name: "QueryBinding", dependencies: ["SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog"]),
         .target(name: "MigrationLayout"),
         .target(

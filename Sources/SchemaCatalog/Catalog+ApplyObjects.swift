@@ -247,7 +247,7 @@ extension Catalog {
             t.schema = transform(ObjectKey(schema, type.name)).schema
             return t
         }
-        var newTables: [ObjectKey: Table] = [:]
+        var newTables: ObjectMap<Table> = [:]
         for (key, var table) in tables {
             table.key = transform(key)
             table.partitionOf = table.partitionOf.map(transform)
@@ -267,7 +267,7 @@ extension Catalog {
             newTables[table.key] = table
         }
         tables = newTables
-        var newViews: [ObjectKey: View] = [:]
+        var newViews: ObjectMap<View> = [:]
         for (key, var view) in views {
             view.key = transform(key)
             var deps: [ObjectKey: Set<String>] = [:]
@@ -278,14 +278,14 @@ extension Catalog {
             newViews[view.key] = view
         }
         views = newViews
-        var newSequences: [ObjectKey: Sequence] = [:]
+        var newSequences: ObjectMap<Sequence> = [:]
         for (key, var seq) in sequences {
             seq.key = transform(key)
             if let owner = seq.ownedBy { seq.ownedBy = ColumnReference(table: transform(owner.table), column: owner.column) }
             newSequences[seq.key] = seq
         }
         sequences = newSequences
-        var newIndexes: [ObjectKey: Index] = [:]
+        var newIndexes: ObjectMap<Index> = [:]
         for (key, var index) in indexes {
             index.key = transform(key)
             index.table = transform(index.table)
@@ -293,7 +293,7 @@ extension Catalog {
         }
         indexes = newIndexes
         let userTypes = Set(types.keys)
-        var newTypes: [ObjectKey: UserType] = [:]
+        var newTypes: ObjectMap<UserType> = [:]
         for (key, var type) in types {
             type.key = transform(key)
             type.definition = type.definition.mappingTypes(mapType)
@@ -301,7 +301,7 @@ extension Catalog {
         }
         types = newTypes
         let retype: (ObjectKey) -> ObjectKey = { userTypes.contains($0) ? transform($0) : $0 }
-        var newFunctions: [ObjectKey: [Function]] = [:]
+        var newFunctions: ObjectMap<[Function]> = [:]
         for (key, overloads) in functions {
             let newKey = transform(key)
             newFunctions[newKey, default: []] += overloads.map { f in

@@ -1,3 +1,4 @@
+import HashTreeCollections
 import SQLSyntax
 
 /// A schema object's address: its schema and its name, both as PostgreSQL stores
@@ -19,10 +20,17 @@ public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible
     public var description: String { "\(SQLName.quoted(schema)).\(SQLName.quoted(name))" }
 }
 
+/// Schema objects by key, in a persistent hash tree: a copy shares every node
+/// with the original, and changing one object copies only the path to it. A
+/// migration's analysis keeps the catalog before every statement, so a change
+/// must not copy the whole map the way a `Dictionary` would.
+public typealias ObjectMap<Value> = TreeDictionary<ObjectKey, Value>
+
 /// The whole schema of one database at one point in time, as a value.
 ///
 /// Applying a migration returns a new `Catalog`; the snapshots S0, S1 and S2 of a
-/// rollout are plain copies (copy-on-write keeps them cheap). Replay
+/// rollout, and the catalog before each statement, are plain copies that share
+/// their storage (`ObjectMap`). Replay
 /// (`Catalog+Apply*.swift`) and the database adapters both produce this type, so
 /// every rule can be tested without a database.
 public struct Catalog: Hashable, Sendable {
@@ -30,14 +38,14 @@ public struct Catalog: Hashable, Sendable {
     /// Schemas searched for unqualified names, in order (`SET search_path`).
     public var searchPath: [String]
     public var schemas: [String: SchemaInfo]
-    public var tables: [ObjectKey: Table]
-    public var views: [ObjectKey: View]
-    public var sequences: [ObjectKey: Sequence]
+    public var tables: ObjectMap<Table>
+    public var views: ObjectMap<View>
+    public var sequences: ObjectMap<Sequence>
     /// Indexes by their own name; `Index.table` says which table they belong to.
-    public var indexes: [ObjectKey: Index]
-    public var types: [ObjectKey: UserType]
+    public var indexes: ObjectMap<Index>
+    public var types: ObjectMap<UserType>
     /// Functions and procedures by name; overloads differ by argument types.
-    public var functions: [ObjectKey: [Function]]
+    public var functions: ObjectMap<[Function]>
     public var extensions: [String: Extension]
 
     /// An empty database as `CREATE DATABASE` leaves it: the `public` schema

@@ -53,7 +53,7 @@ func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [Catalo
         out.append(CatalogDifference(category: category, detail: detail))
     }
     // Introspection reads `main`; TEMP objects live in `temp`.
-    func byFoldedName<T>(_ values: [ObjectKey: T]) -> [String: T] {
+    func byFoldedName<T>(_ values: ObjectMap<T>) -> [String: T] {
         Dictionary(
             values.filter { $0.key.schema == "main" }.map { (SQLiteName.folded($0.key.name), $0.value) },
             uniquingKeysWith: { a, _ in a })
