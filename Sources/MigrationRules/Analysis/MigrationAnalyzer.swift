@@ -64,6 +64,8 @@ struct AnalyzerState {
     var analysis: MigrationAnalysis
     var catalog: Catalog
     var nextTransaction = 1
+    /// The indexes of `catalog`'s tables, while no statement has changed it.
+    var indexDirectory: IndexDirectory?
 
     init(analyzer: MigrationAnalyzer, baseline: Catalog) {
         self.analyzer = analyzer
@@ -134,11 +136,16 @@ struct AnalyzerState {
                 kind: parsedStatement.kind.rawValue, isData: Self.isData(node), transaction: transaction,
                 syntaxError: parsedStatement.error?.message, transactionOptOut: file.layout.transactionOptOut)
             if let tree = parsedStatement.statement {
-                statement.effects = model.effects(of: tree, in: catalog, source: replaySource)
+                // Data statements change no schema: runs of them share one directory
+                // of the tables' indexes, which they all lock.
+                if statement.isData && indexDirectory == nil { indexDirectory = IndexDirectory(catalog) }
+                statement.effects = model.effects(
+                    of: tree, in: catalog, source: replaySource, indexes: statement.isData ? indexDirectory : nil)
                 var next = catalog
                 do {
                     try next.apply(tree, from: replaySource)
                     trackCreated(tree.node, before: catalog, after: next)
+                    if !statement.isData { indexDirectory = nil }
                     catalog = next
                 } catch {
                     statement.failure = error

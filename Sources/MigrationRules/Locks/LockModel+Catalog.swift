@@ -28,7 +28,7 @@ extension LockAnalysis {
 
     /// The indexes on a table.
     func indexKeys(of table: ObjectKey) -> [ObjectKey] {
-        catalog.indexes(on: table).map(\.key)
+        indexDirectory?.indexes(on: table) ?? catalog.indexes(on: table).map(\.key)
     }
 
     /// Takes `mode` on every index of `table`.

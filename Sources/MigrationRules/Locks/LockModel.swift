@@ -34,8 +34,14 @@ public struct LockModel: Sendable {
     /// indexes, partitions); `source` is the text of the statement's file, used to
     /// spell expressions in notes. Unknown relations are still reported, by the key
     /// they would have in the catalog's creation schema, with the kind the statement implies.
-    public func effects(of statement: Statement, in catalog: Catalog, source: ReplaySource) -> StatementEffects {
+    /// `indexes`, when given, holds the indexes of each table of `catalog` (see
+    /// `IndexDirectory`), so a run of data statements does not look for them in
+    /// the whole catalog each time.
+    public func effects(
+        of statement: Statement, in catalog: Catalog, source: ReplaySource, indexes: IndexDirectory? = nil
+    ) -> StatementEffects {
         var analysis = LockAnalysis(model: self, catalog: catalog, source: source)
+        analysis.indexDirectory = indexes
         analysis.statementText = source.text(statement.span)
         if dialect == .sqlite {
             analysis.sqlite(statement.node)
@@ -61,6 +67,8 @@ struct LockAnalysis {
     var effects = StatementEffects()
     /// The statement as written, for the forms the AST keeps only as `.other`.
     var statementText = ""
+    /// Each table's indexes, when the caller has them at hand.
+    var indexDirectory: IndexDirectory?
 
     init(model: LockModel, catalog: Catalog, source: ReplaySource) {
         self.model = model
@@ -80,4 +88,18 @@ struct LockAnalysis {
     mutating func cite(_ citation: Citation) {
         if !effects.citations.contains(citation) { effects.citations.append(citation) }
     }
+}
+
+/// The indexes of every table of one catalog, by name, as `Catalog.indexes(on:)`
+/// gives them; built in one pass over the indexes.
+public struct IndexDirectory: Sendable {
+    private var byTable: [ObjectKey: [ObjectKey]] = [:]
+
+    public init(_ catalog: Catalog) {
+        var found: [ObjectKey: [Index]] = [:]
+        for index in catalog.indexes.values { found[index.table, default: []].append(index) }
+        byTable = found.mapValues { $0.sorted { $0.name < $1.name }.map(\.key) }
+    }
+
+    public func indexes(on table: ObjectKey) -> [ObjectKey] { byTable[table] ?? [] }
 }
