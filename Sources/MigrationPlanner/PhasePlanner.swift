@@ -100,7 +100,10 @@ public struct PhasePlanner: Sendable {
             let statement = analysis.statements[i]
             guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
             if statement.isData {
-                bindings.append((i, tree, result))
+                // Nothing it reads differs from file order: it binds as it did there.
+                if !SameBinding.holds(tree, on: result, as: analysis.catalog(before: i)) {
+                    bindings.append((i, tree, result))
+                }
                 continue
             }
             do {
@@ -138,7 +141,7 @@ public struct PhasePlanner: Sendable {
         }) {
             return true
         }
-        if !SchemaInventory.removed(before: before, after: after, structures: true).isEmpty { return true }
+        if SchemaInventory.removesAnything(before: before, after: after, structures: true) { return true }
         // A narrowed type or a dropped default removes nothing by name.
         return unit.contains { i in
             guard case .alterTable(let alter)? = analysis.statements[i].statement?.node else { return false }

@@ -95,49 +95,91 @@ struct SchemaInventory {
     /// difference is found). Sorted for stable messages.
     static func removed(before: Catalog, after: Catalog, structures: Bool) -> [Item] {
         var out: [Item] = []
-        for (key, table) in before.tables {
-            guard let now = after.tables[key] else {
-                out.append(.relation(key))
-                continue
-            }
-            // Most tables are untouched: the same names in the same order, no set built.
-            if !now.columns.elementsEqual(table.columns, by: { $0.name == $1.name }) {
-                let names = Set(now.columns.map(\.name))
-                for column in table.columns where !names.contains(column.name) { out.append(.column(key, column.name)) }
-            }
-            if structures, !table.triggers.isEmpty, !now.triggers.elementsEqual(table.triggers, by: { $0.name == $1.name }) {
-                let triggers = Set(now.triggers.map(\.name))
-                for trigger in table.triggers where !triggers.contains(trigger.name) { out.append(.trigger(key, trigger.name)) }
-            }
-        }
-        for (key, view) in before.views {
-            guard let now = after.views[key] else {
-                out.append(.relation(key))
-                continue
-            }
-            guard !now.columns.elementsEqual(view.columns, by: { $0.name == $1.name }) else { continue }
-            let names = Set(now.columns.map(\.name))
-            for column in view.columns where !names.contains(column.name) { out.append(.column(key, column.name)) }
-        }
-        for key in before.sequences.keys where after.sequences[key] == nil { out.append(.sequence(key)) }
-        for (key, type) in before.types {
-            guard let now = after.types[key] else {
-                out.append(.type(key))
-                continue
-            }
-            if case .enumeration(let labels) = type.definition, now.definition != type.definition {
-                let kept: Set<String>
-                if case .enumeration(let newLabels) = now.definition { kept = Set(newLabels) } else { kept = [] }
-                for label in labels where !kept.contains(label) { out.append(.enumLabel(key, label)) }
-            }
-        }
-        for (key, overloads) in before.functions where !overloads.isEmpty && (after.functions[key] ?? []).isEmpty {
-            out.append(.function(key))
-        }
-        if structures {
-            for key in before.indexes.keys where after.indexes[key] == nil { out.append(.index(key)) }
+        walkRemoved(before: before, after: after, structures: structures) { item in
+            out.append(item)
+            return true
         }
         return out.sorted()
+    }
+
+    /// Whether `after` lacks anything `before` has; stops at the first such item.
+    static func removesAnything(before: Catalog, after: Catalog, structures: Bool) -> Bool {
+        var found = false
+        walkRemoved(before: before, after: after, structures: structures) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `visit` with each item `before` has and `after` lacks, until it
+    /// returns false. A family of objects the change did not touch compares equal
+    /// in a few steps (the maps share their storage) and is skipped.
+    private static func walkRemoved(before: Catalog, after: Catalog, structures: Bool, _ visit: (Item) -> Bool) {
+        if before.tables != after.tables {
+            for (key, table) in before.tables {
+                guard let now = after.tables[key] else {
+                    guard visit(.relation(key)) else { return }
+                    continue
+                }
+                // Most tables are untouched: the same names in the same order, no set built.
+                if !now.columns.elementsEqual(table.columns, by: { $0.name == $1.name }) {
+                    let names = Set(now.columns.map(\.name))
+                    for column in table.columns where !names.contains(column.name) {
+                        guard visit(.column(key, column.name)) else { return }
+                    }
+                }
+                if structures, !table.triggers.isEmpty,
+                    !now.triggers.elementsEqual(table.triggers, by: { $0.name == $1.name })
+                {
+                    let triggers = Set(now.triggers.map(\.name))
+                    for trigger in table.triggers where !triggers.contains(trigger.name) {
+                        guard visit(.trigger(key, trigger.name)) else { return }
+                    }
+                }
+            }
+        }
+        if before.views != after.views {
+            for (key, view) in before.views {
+                guard let now = after.views[key] else {
+                    guard visit(.relation(key)) else { return }
+                    continue
+                }
+                guard !now.columns.elementsEqual(view.columns, by: { $0.name == $1.name }) else { continue }
+                let names = Set(now.columns.map(\.name))
+                for column in view.columns where !names.contains(column.name) {
+                    guard visit(.column(key, column.name)) else { return }
+                }
+            }
+        }
+        for key in before.sequences.keys.subtracting(after.sequences.keys) {
+            guard visit(.sequence(key)) else { return }
+        }
+        if before.types != after.types {
+            for (key, type) in before.types {
+                guard let now = after.types[key] else {
+                    guard visit(.type(key)) else { return }
+                    continue
+                }
+                if case .enumeration(let labels) = type.definition, now.definition != type.definition {
+                    let kept: Set<String>
+                    if case .enumeration(let newLabels) = now.definition { kept = Set(newLabels) } else { kept = [] }
+                    for label in labels where !kept.contains(label) {
+                        guard visit(.enumLabel(key, label)) else { return }
+                    }
+                }
+            }
+        }
+        if before.functions != after.functions {
+            for (key, overloads) in before.functions where !overloads.isEmpty && (after.functions[key] ?? []).isEmpty {
+                guard visit(.function(key)) else { return }
+            }
+        }
+        if structures {
+            for key in before.indexes.keys.subtracting(after.indexes.keys) {
+                guard visit(.index(key)) else { return }
+            }
+        }
     }
 
     /// The items present in `before` and gone from `after`.

@@ -81,38 +81,6 @@ public enum ExpressionFacts {
 
     /// Calls `visit` on `expr` and every expression inside it (not inside subqueries).
     static func walk(_ expr: Expr, _ visit: (Expr) -> Void) {
-        visit(expr)
-        func each(_ list: [Expr]) { for e in list { walk(e, visit) } }
-        switch expr.kind {
-        case .column, .star, .literal, .parameter, .defaultValue, .invalid, .typedLiteral:
-            break
-        case .unary(_, let operand): walk(operand, visit)
-        case .binary(_, let l, let r): each([l, r])
-        case .isTest(let e, _, _): walk(e, visit)
-        case .isDistinctFrom(let a, let b, _): each([a, b])
-        case .between(let e, let low, let high, _, _): each([e, low, high])
-        case .like(let e, let p, let esc, _, _): each([e, p] + (esc.map { [$0] } ?? []))
-        case .inList(let e, let items, _): each([e] + items)
-        case .inSubquery(let e, _, _): walk(e, visit)
-        case .quantified(let e, _, _, _, let array): each([e] + (array.map { [$0] } ?? []))
-        case .exists, .subquery, .arraySubquery: break
-        case .array(let items), .row(let items, _): each(items)
-        case .cast(let e, _): walk(e, visit)
-        case .function(let call):
-            each(call.arguments.map(\.value))
-            if let f = call.filter { walk(f, visit) }
-            each(call.orderBy.map(\.expr))
-        case .caseWhen(let operand, let branches, let otherwise):
-            if let operand { walk(operand, visit) }
-            for b in branches { each([b.condition, b.result]) }
-            if let otherwise { walk(otherwise, visit) }
-        case .subscripted(let e, let subs):
-            walk(e, visit)
-            for s in subs { each([s.lower, s.upper].compactMap { $0 }) }
-        case .field(let e, _): walk(e, visit)
-        case .collate(let e, _): walk(e, visit)
-        case .atTimeZone(let e, let z): each([e] + (z.map { [$0] } ?? []))
-        case .raise(_, let m): if let m { walk(m, visit) }
-        }
+        expr.visit(visit)
     }
 }

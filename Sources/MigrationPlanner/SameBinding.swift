@@ -1,0 +1,195 @@
+import SQLSyntax
+import SchemaCatalog
+
+/// Tells, without binding, that a data statement binds on one catalog exactly as
+/// on another. Once a unit is held back, the planner asks of every later
+/// backfill whether it still works on the intermediate schema S1 as it did in
+/// file order; nearly always nothing it reads differs, and binding thousands of
+/// backfills twice was most of a long history's check.
+///
+/// Only single-table statements qualify (UPDATE and DELETE without FROM, USING
+/// or WITH; INSERT of VALUES without ON CONFLICT), with no subquery anywhere.
+/// Binding one reads: the target, found through the search path; the columns it
+/// names (all of them for INSERT, `*` or a whole-row reference) with their types
+/// and the table's constraints; the user types and functions its expressions
+/// name. When each of those is the same object in both catalogs, binding cannot
+/// tell them apart. Sequences (`nextval('s')`) and `regclass` casts name
+/// relations inside strings: such statements are bound. Anything else is bound.
+enum SameBinding {
+    static func holds(_ statement: Statement, on here: Catalog, as fileOrder: Catalog) -> Bool {
+        // SQLite resolves names without case by scanning every relation: not worth a shortcut.
+        guard here.dialect.kind == .postgres, fileOrder.dialect == here.dialect,
+            here.searchPath == fileOrder.searchPath, here.schemas == fileOrder.schemas,
+            here.extensions == fileOrder.extensions,
+            let shape = Shape(statement.node)
+        else { return false }
+        var reads = Reads(table: shape.target.name, alias: shape.alias, allColumns: shape.insert)
+        reads.columns.formUnion(shape.setColumns)
+        for expression in shape.expressions {
+            guard reads.add(expression) else { return false }
+        }
+
+        let isRelation: (Catalog) -> (ObjectKey) -> Bool = { catalog in { catalog.relationKind($0) != nil } }
+        let key = here.resolve(shape.target, exists: isRelation(here))
+        guard key == fileOrder.resolve(shape.target, exists: isRelation(fileOrder)) else { return false }
+        if let key {
+            // A view or a sequence as the target: bind it.
+            guard let mine = here.tables[key], let theirs = fileOrder.tables[key],
+                sameOutsideColumns(mine, theirs)
+            else { return false }
+            var columns: [Column] = []
+            if reads.allColumns {
+                guard mine.columns == theirs.columns else { return false }
+                columns = mine.columns
+            } else {
+                for name in reads.columns {
+                    let column = mine.column(name)
+                    guard column == theirs.column(name) else { return false }
+                    if let column { columns.append(column) }
+                }
+            }
+            for column in columns where !sameUserType(column.type, here, fileOrder) { return false }
+        }
+        for type in reads.types {
+            guard sameObject(type.name, here.types, fileOrder.types, in: here) else { return false }
+        }
+        for call in reads.calls {
+            guard sameObject(call, here.functions, fileOrder.functions, in: here) else { return false }
+        }
+        return true
+    }
+
+    /// Everything binding reads of a table but its columns (triggers and policies
+    /// it does not read).
+    static func sameOutsideColumns(_ a: Table, _ b: Table) -> Bool {
+        a.kind == b.kind && a.persistence == b.persistence && a.constraints == b.constraints
+            && a.partitionOf == b.partitionOf && a.inherits == b.inherits && a.rowLevelSecurity == b.rowLevelSecurity
+            && a.withoutRowid == b.withoutRowid && a.strict == b.strict
+    }
+
+    /// A column's user type (an enum, a domain and what it is based on) is the same in both.
+    static func sameUserType(_ type: ColumnType, _ a: Catalog, _ b: Catalog) -> Bool {
+        var current = type.element
+        for _ in 0..<8 {
+            guard let schema = current.schema else { return true }
+            let key = ObjectKey(schema, current.name)
+            let mine = a.types[key]
+            guard mine == b.types[key] else { return false }
+            guard case .domain(let domain)? = mine?.definition else { return true }
+            current = domain.baseType.element
+        }
+        return false
+    }
+
+    /// Whatever `name` can find in `a` is what it finds in `b`: the same entry
+    /// under each schema it may resolve in.
+    static func sameObject<Value: Equatable>(
+        _ name: QualifiedName, _ a: ObjectMap<Value>, _ b: ObjectMap<Value>, in catalog: Catalog
+    ) -> Bool {
+        let objectName = catalog.identifierName(name.name)
+        let schemas = name.qualifier.map { [catalog.identifierName($0)] } ?? catalog.implicitSchemas
+        return schemas.allSatisfy { a[ObjectKey($0, objectName)] == b[ObjectKey($0, objectName)] }
+    }
+
+    /// A single-table data statement's parts.
+    struct Shape {
+        var target: QualifiedName
+        var alias: String?
+        var expressions: [Expr]
+        var setColumns: [String] = []
+        /// INSERT reads every column (defaults and NOT NULL coverage).
+        var insert = false
+
+        init?(_ node: StatementNode) {
+            switch node {
+            case .update(let u):
+                guard u.with == nil, u.from.isEmpty else { return nil }
+                target = u.table.name
+                alias = u.table.alias?.name?.value
+                expressions = []
+                for clause in u.set {
+                    switch clause {
+                    case .single(let column, let e):
+                        setColumns.append(column.name.value)
+                        expressions.append(e)
+                    case .multiple(let columns, let e):
+                        setColumns += columns.map(\.name.value)
+                        expressions.append(e)
+                    }
+                }
+                if let condition = u.where { expressions.append(condition) }
+                expressions += u.returning.map(\.expr)
+            case .delete(let d):
+                guard d.with == nil, d.using.isEmpty else { return nil }
+                target = d.table.name
+                alias = d.table.alias?.name?.value
+                expressions = (d.where.map { [$0] } ?? []) + d.returning.map(\.expr)
+            case .insert(let i):
+                guard i.with == nil, i.onConflict == nil else { return nil }
+                target = i.table
+                alias = i.alias?.value
+                insert = true
+                expressions = i.returning.map(\.expr)
+                if let source = i.source {
+                    guard source.with == nil, source.orderBy.isEmpty, source.limit == nil, source.offset == nil,
+                        source.locking.isEmpty, case .values(let values) = source.body
+                    else { return nil }
+                    expressions += values.rows.joined()
+                }
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// What a statement's expressions name.
+    struct Reads {
+        let table: String
+        let alias: String?
+        var allColumns: Bool
+        var columns: Set<String> = []
+        var types: [TypeName] = []
+        var calls: [QualifiedName] = []
+
+        init(table: String, alias: String?, allColumns: Bool) {
+            self.table = table
+            self.alias = alias
+            self.allColumns = allColumns
+        }
+
+        static let relationInString: Set<String> = ["nextval", "currval", "setval", "lastval"]
+        static let relationTypes: Set<String> = ["regclass", "regproc", "regprocedure", "regtype", "regnamespace"]
+
+        /// Records what `expression` names; false when it reads more than its row
+        /// (a subquery, a window) or names a relation inside a string.
+        mutating func add(_ expression: Expr) -> Bool {
+            var simple = true
+            expression.visit { e in
+                switch e.kind {
+                case .exists, .subquery, .arraySubquery, .inSubquery:
+                    simple = false
+                case .quantified(_, _, _, let subquery, _) where subquery != nil:
+                    simple = false
+                case .column(let name):
+                    // Any part may be a column (`composite_column.field`).
+                    columns.formUnion(name.parts.map(\.value))
+                    // The table's own name as a value is a whole-row reference.
+                    if name.parts.count == 1, let only = name.parts.first?.value, only == table || only == alias {
+                        allColumns = true
+                    }
+                case .star:
+                    allColumns = true
+                case .cast(_, let type), .typedLiteral(let type, _):
+                    if Self.relationTypes.contains(type.name.name) { simple = false }
+                    types.append(type)
+                case .function(let call):
+                    if call.over != nil || Self.relationInString.contains(call.name.name) { simple = false }
+                    calls.append(call.name)
+                default:
+                    break
+                }
+            }
+            return simple
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Diagnostics
+import Foundation
+import MigrationRules
+import QueryBinding
+import SQLParser
+import SQLSyntax
+import SchemaCatalog
+import Testing
+
+@testable import MigrationPlanner
+
+/// The planner skips binding a backfill again when `SameBinding` says nothing it
+/// reads differs. Whenever it says so, the binder must agree on both catalogs.
+@Suite struct SameBindingTests {
+    static func catalog(_ sql: String) -> Catalog {
+        var replay = Replay(catalog: Catalog(dialect: .postgres))
+        let applied = replay.apply(SourceFile(path: "schema.sql", text: sql))
+        #expect(applied, "\(replay.failure?.message ?? "")")
+        return replay.catalog
+    }
+
+    static func statement(_ sql: String) -> Statement? {
+        SQLParser(dialect: .postgres).parse(sql).statements.first?.statement
+    }
+
+    static let base = """
+        CREATE TYPE status AS ENUM ('new', 'done');
+        CREATE FUNCTION score(integer) RETURNS integer LANGUAGE sql AS 'SELECT $1';
+        CREATE TABLE t (id bigint PRIMARY KEY, a integer, b text, s status NOT NULL DEFAULT 'new', c text);
+        """
+
+    /// (statement, schema change, whether the shortcut may hold)
+    static let cases: [(String, String, Bool)] = [
+        ("UPDATE t SET a = 1 WHERE id < 10", "ALTER TABLE t DROP COLUMN c", true),
+        ("UPDATE t SET a = 1 WHERE id < 10", "ALTER TABLE t DROP COLUMN a", false),
+        ("UPDATE t SET a = 1 WHERE b = 'x'", "ALTER TABLE t RENAME COLUMN b TO bb", false),
+        ("UPDATE t SET a = 1 WHERE b = 'x'", "ALTER TABLE t ALTER COLUMN b TYPE integer USING 0", false),
+        ("UPDATE t SET s = 'done'", "ALTER TYPE status RENAME VALUE 'done' TO 'finished'", false),
+        ("UPDATE t SET a = score(a)", "DROP FUNCTION score(integer)", false),
+        ("UPDATE t SET a = 1 RETURNING *", "ALTER TABLE t DROP COLUMN c", false),
+        ("UPDATE t SET a = NULL", "ALTER TABLE t ADD CONSTRAINT a_set CHECK (a IS NOT NULL)", false),
+        ("DELETE FROM t WHERE a IN (SELECT 1)", "ALTER TABLE t DROP COLUMN c", false),
+        ("DELETE FROM t WHERE a > 0", "ALTER TABLE t DROP COLUMN c", true),
+        ("INSERT INTO t (id, a) VALUES (1, 2)", "ALTER TABLE t ADD COLUMN d text NOT NULL", false),
+        ("INSERT INTO t (id, a) VALUES (1, 2)", "CREATE INDEX t_a ON t (a)", true),
+        ("UPDATE t SET a = nextval('seq')", "CREATE SEQUENCE seq", false),
+        ("UPDATE t SET a = 1", "ALTER TABLE t RENAME TO t2", false),
+        ("UPDATE t SET a = 1", "CREATE TABLE other (x int)", true),
+    ]
+
+    @Test(arguments: cases.indices)
+    func shortcutHoldsOnlyWhenNothingReadChanged(_ index: Int) throws {
+        let (sql, change, expected) = Self.cases[index]
+        let before = Self.catalog(Self.base)
+        let after = Self.catalog(Self.base + "\n" + change + ";")
+        let tree = try #require(Self.statement(sql))
+        let holds = SameBinding.holds(tree, on: before, as: after)
+        #expect(holds == expected, "\(sql) after \(change)")
+        if holds {
+            #expect(Binder(catalog: before).bind(tree, source: sql).ok == Binder(catalog: after).bind(tree, source: sql).ok)
+        }
+    }
+
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    /// Every data statement of real histories against catalogs from earlier in the
+    /// same history: where the shortcut holds, the binder's verdicts are equal.
+    @Test(arguments: ["lemmy", "harness/postgres", "vaultwarden/postgresql", "temporal"])
+    func binderAgreesWheneverTheShortcutHolds(_ history: String) throws {
+        let folder = Self.corpus.appendingPathComponent(history)
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".sql") && !$0.hasSuffix("down.sql") }.sorted()
+        #expect(!files.isEmpty, "\(folder.path) is missing")
+        let sql = try files.map { (path: $0, text: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+        let analysis = MigrationAnalyzer(dialect: .postgres).analyze(sql: sql, baseline: Catalog(dialect: .postgres))
+        var held = 0
+        var disagreements: [String] = []
+        for (i, statement) in analysis.statements.enumerated() where statement.isData {
+            guard let tree = statement.statement else { continue }
+            let here = analysis.catalog(before: i)
+            for back in [1, 3, 10, 40, 150] where i - back >= 0 {
+                let earlier = analysis.catalog(before: i - back)
+                guard SameBinding.holds(tree, on: earlier, as: here) else { continue }
+                held += 1
+                let a = Binder(catalog: earlier).bind(tree, source: statement.sql).ok
+                let b = Binder(catalog: here).bind(tree, source: statement.sql).ok
+                if a != b { disagreements.append("\(statement.file):\(statement.line) back \(back)") }
+            }
+        }
+        print("same-binding \(history): shortcut held for \(held) pairs, \(disagreements.count) disagreements")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+}
