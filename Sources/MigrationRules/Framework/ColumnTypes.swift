@@ -34,6 +34,9 @@ protocol ColumnTypeRule: StatementRule {
 }
 
 extension ColumnTypeRule {
+    /// Column types are written in schema changes only.
+    static var readsDataStatements: Bool { false }
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         s.writtenColumnTypes.compactMap { written in
             complaint(written, context).map { message in

@@ -13,17 +13,24 @@ public protocol Rule: Sendable {
 
 /// A rule that looks at statements one at a time (most do).
 public protocol StatementRule: Rule {
+    /// Whether INSERT, UPDATE, DELETE, MERGE and COPY concern the rule. Most
+    /// rules judge schema changes only; a history with backfills is mostly data
+    /// statements, which such rules are then not shown.
+    static var readsDataStatements: Bool { get }
     func check(_ statement: MigrationStatement, _ context: RuleContext) -> [Finding]
 }
 
 extension StatementRule {
+    public static var readsDataStatements: Bool { true }
+
     public func check(_ context: RuleContext) -> [Finding] {
-        // By index, so each statement is borrowed from the array, not copied
-        // (a copy retains every field, for every rule).
+        // By index, so each statement is borrowed from the array, not copied.
         let statements = context.analysis.statements
         var findings: [Finding] = []
-        for i in statements.indices {
-            findings += check(statements[i], context)
+        if Self.readsDataStatements {
+            for i in statements.indices { findings += check(statements[i], context) }
+        } else {
+            for i in context.schemaStatements { findings += check(statements[i], context) }
         }
         return findings
     }
@@ -167,9 +174,13 @@ public struct RuleContext: Sendable {
     public var analysis: MigrationAnalysis
     public var configuration: RuleConfiguration
 
+    /// Indexes of the statements that are not data statements (`isData`).
+    public let schemaStatements: [Int]
+
     public init(analysis: MigrationAnalysis, configuration: RuleConfiguration) {
         self.analysis = analysis
         self.configuration = configuration
+        self.schemaStatements = analysis.statements.indices.filter { !analysis.statements[$0].isData }
     }
 
     public var postgresVersion: Int { analysis.dialect.postgresVersion }

@@ -18,6 +18,8 @@ struct AddingEnumValue: StatementRule {
         good: [RuleExample("CREATE TYPE status AS ENUM ('active');\nALTER TYPE status ADD VALUE 'archived';")],
         equivalents: [Equivalent(.squawk, "ban-add-enum-value")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterType(let t) = s.node, case .addValue(let value, _, _) = t.action,
             context.analysis.baseline.type(t.name) != nil

@@ -20,6 +20,8 @@ struct AddingExclusionConstraint: StatementRule {
         good: [RuleExample("CREATE TABLE bookings (room int, EXCLUDE USING gist (room WITH =));")],
         equivalents: [Equivalent(.strongMigrations, "add_exclusion_constraint"), Equivalent(.eugene, "E8")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         return a.actions.compactMap { action -> Finding? in

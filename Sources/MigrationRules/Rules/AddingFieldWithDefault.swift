@@ -36,6 +36,8 @@ struct AddingFieldWithDefault: StatementRule {
             Equivalent(.eugene, "E10"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.rewrites.contains(table) else { return [] }
         let catalog = context.catalog(before: s)

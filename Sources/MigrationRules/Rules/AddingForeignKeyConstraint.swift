@@ -39,6 +39,8 @@ struct AddingForeignKeyConstraint: StatementRule {
             Equivalent(.atlas, "PG306"), Equivalent(.eugene, "E1"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.scans.contains(table) else { return [] }
         var out: [Finding] = []

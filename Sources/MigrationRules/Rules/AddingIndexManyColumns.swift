@@ -14,6 +14,8 @@ struct AddingIndexManyColumns: StatementRule {
         good: [RuleExample("CREATE TABLE t (a int, b int, c int, d int);\nCREATE INDEX t_ab ON t (a, b) INCLUDE (c, d);")],
         equivalents: [Equivalent(.strongMigrations, "add_index_columns")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createIndex(let i) = s.node, !i.unique, i.keys.count > 3 else { return [] }
         return [context.finding(s, "this non-unique index has \(i.keys.count) key columns; more than three rarely helps")]

@@ -29,6 +29,8 @@ struct AddingPrimaryKeyConstraint: StatementRule {
         equivalents: [Equivalent(.squawk, "adding-serial-primary-key-field"), Equivalent(.atlas, "PG104")],
         aliases: ["adding-primary-key-constraint"])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         var out: [Finding] = []

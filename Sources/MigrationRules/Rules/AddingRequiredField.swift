@@ -27,6 +27,8 @@ struct AddingRequiredField: StatementRule {
             Equivalent(.squawk, "adding-required-field"), Equivalent(.atlas, "MF103"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         var out: [Finding] = []

@@ -30,6 +30,8 @@ struct AddingSerialOrGeneratedColumn: StatementRule {
             Equivalent(.strongMigrations, "add_column_generated_stored"), Equivalent(.eugene, "E11"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.rewrites.contains(table) else { return [] }
         var out: [Finding] = []

@@ -13,6 +13,8 @@ struct BanAlterDomainWithAddConstraint: StatementRule {
         good: [RuleExample("ALTER DOMAIN code ADD CONSTRAINT code_len CHECK (length(VALUE) < 10) NOT VALID;", baseline: "CREATE DOMAIN code AS text;")],
         equivalents: [Equivalent(.squawk, "ban-alter-domain-with-add-constraint")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterDomain(let d) = s.node, case .addConstraint(let c) = d.action, !c.notValid else { return [] }
         return [context.finding(s, "adding a constraint to domain \(d.name.dotted) checks every column that uses it")]

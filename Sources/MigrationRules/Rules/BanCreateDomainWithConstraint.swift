@@ -13,6 +13,8 @@ struct BanCreateDomainWithConstraint: StatementRule {
         good: [RuleExample("CREATE DOMAIN code AS text;")],
         equivalents: [Equivalent(.squawk, "ban-create-domain-with-constraint")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createDomain(let d) = s.node,
             d.constraints.contains(where: { if case .check = $0.body { return true } else { return false } })

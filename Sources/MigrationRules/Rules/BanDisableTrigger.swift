@@ -21,6 +21,8 @@ struct BanDisableTrigger: StatementRule {
             """)],
         equivalents: [Equivalent(.squawk, "ban-disable-trigger")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable else { return [] }
         var out: [Finding] = []

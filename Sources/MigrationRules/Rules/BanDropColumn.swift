@@ -22,6 +22,8 @@ struct BanDropColumn: StatementRule {
             Equivalent(.atlas, "DS103"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s) else { return [] }
         let baseline = context.analysis.baseline.tables[table]

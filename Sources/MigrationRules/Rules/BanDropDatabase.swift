@@ -13,6 +13,8 @@ struct BanDropDatabase: StatementRule {
         good: [RuleExample("DROP TABLE IF EXISTS scratch;")],
         equivalents: [Equivalent(.squawk, "ban-drop-database")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .database else { return [] }
         return [context.finding(s, "DROP DATABASE \(d.names.map(\.dotted).joined(separator: ", ")) deletes every object and row in it")]

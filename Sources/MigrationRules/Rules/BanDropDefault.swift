@@ -15,6 +15,8 @@ struct BanDropDefault: StatementRule {
         good: [RuleExample("ALTER TABLE users ALTER COLUMN plan DROP DEFAULT;", baseline: "CREATE TABLE users (plan text DEFAULT 'free');")],
         equivalents: [Equivalent(.squawk, "ban-set-default")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), !context.analysis.createdInRun.contains(table),
             let old = context.catalog(before: s).tables[table]

@@ -13,6 +13,8 @@ struct BanDropGeneratedExpression: StatementRule {
         good: [RuleExample("ALTER TABLE items ALTER COLUMN total SET STATISTICS 100;", baseline: "CREATE TABLE items (price int, qty int, total int GENERATED ALWAYS AS (price * qty) STORED);")],
         equivalents: [Equivalent(.squawk, "ban-drop-generated-expression")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable else { return [] }
         var out: [Finding] = []

@@ -17,6 +17,8 @@ struct BanDropNotNull: StatementRule {
         good: [RuleExample("ALTER TABLE users ALTER COLUMN email SET DEFAULT '';", baseline: "CREATE TABLE users (email text NOT NULL);")],
         equivalents: [Equivalent(.squawk, "ban-drop-not-null")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), !context.analysis.createdInRun.contains(table)
         else { return [] }

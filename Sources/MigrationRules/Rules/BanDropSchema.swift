@@ -13,6 +13,8 @@ struct BanDropSchema: StatementRule {
         good: [RuleExample("CREATE SCHEMA scratch;\nDROP SCHEMA scratch;")],
         equivalents: [Equivalent(.atlas, "DS101"), Equivalent(.squawk, "ban-drop-schema")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .schema else { return [] }
         return d.objects.compactMap { object in

@@ -20,6 +20,8 @@ struct BanDropTable: StatementRule {
             Equivalent(.squawk, "ban-drop-table"), Equivalent(.atlas, "DS102"), Equivalent(.strongMigrations, "create_table"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .table || d.objectType == .foreignTable else { return [] }
         let catalog = context.catalog(before: s)

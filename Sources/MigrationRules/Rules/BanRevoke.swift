@@ -13,6 +13,8 @@ struct BanRevoke: StatementRule {
         good: [RuleExample("GRANT SELECT ON users TO app;", baseline: "CREATE TABLE users (id int);")],
         equivalents: [Equivalent(.squawk, "ban-revoke")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .grant(let g) = s.node, !g.isGrant else { return [] }
         let what = g.privileges.map { $0.name.uppercased() }.joined(separator: ", ")

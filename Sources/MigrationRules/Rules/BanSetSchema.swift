@@ -14,6 +14,8 @@ struct BanSetSchema: StatementRule {
         good: [RuleExample("CREATE SCHEMA archive;\nCREATE TABLE t (id int);\nALTER TABLE t SET SCHEMA archive;")],
         equivalents: [Equivalent(.squawk, "ban-set-schema")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterObjectSchema(let a) = s.node else { return [] }
         let catalog = context.catalog(before: s)

@@ -13,6 +13,8 @@ struct BanTruncateCascade: StatementRule {
         good: [RuleExample("TRUNCATE users;", baseline: "CREATE TABLE users (id int PRIMARY KEY);")],
         equivalents: [Equivalent(.squawk, "ban-truncate-cascade")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .truncate(let t) = s.node, t.behavior == .cascade else { return [] }
         return [context.finding(s, "TRUNCATE ... CASCADE also empties every table that references \(t.tables.map(\.name.dotted).joined(separator: ", "))")]

@@ -30,6 +30,8 @@ struct ChangingColumnType: StatementRule {
             Equivalent(.atlas, "PG301"), Equivalent(.eugene, "E5"), Equivalent(.eugene, "E10"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.rewrites.contains(table) else { return [] }
         let old = context.catalog(before: s).tables[table]

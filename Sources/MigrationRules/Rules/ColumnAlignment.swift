@@ -31,6 +31,8 @@ struct ColumnAlignment: StatementRule {
         return wasted
     }
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createTable(let t) = s.node else { return [] }
         // Only the leading run of fixed-width columns has a known layout.

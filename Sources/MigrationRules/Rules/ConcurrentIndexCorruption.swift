@@ -14,6 +14,8 @@ struct ConcurrentIndexCorruption: StatementRule {
         good: [RuleExample("CREATE INDEX CONCURRENTLY users_email_idx ON users (email);", baseline: "CREATE TABLE users (email text);", postgresVersion: 15)],
         equivalents: [Equivalent(.strongMigrations, "add_index_corruption")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         switch s.node {
         case .createIndex(let i) where i.concurrently: break

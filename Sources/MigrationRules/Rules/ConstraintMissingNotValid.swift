@@ -29,6 +29,8 @@ struct ConstraintMissingNotValid: StatementRule {
             Equivalent(.atlas, "PG305"), Equivalent(.eugene, "E1"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.scans.contains(table) else { return [] }
         var out: [Finding] = []

@@ -13,6 +13,8 @@ struct CreatingEnum: StatementRule {
         good: [RuleExample("CREATE TABLE statuses (name text PRIMARY KEY);")],
         equivalents: [Equivalent(.eugene, "W13")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createType(let t) = s.node, case .enumeration = t.definition else { return [] }
         return [context.finding(s, "enum \(t.name.dotted): values cannot be removed or reordered later without a rewrite")]

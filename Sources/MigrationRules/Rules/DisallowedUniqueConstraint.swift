@@ -32,6 +32,8 @@ struct DisallowedUniqueConstraint: StatementRule {
             Equivalent(.atlas, "PG105"), Equivalent(.eugene, "E7"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         var out: [Finding] = []

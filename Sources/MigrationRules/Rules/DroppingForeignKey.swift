@@ -17,6 +17,8 @@ struct DroppingForeignKey: StatementRule {
         good: [RuleExample("ALTER TABLE orders DROP CONSTRAINT positive;", baseline: "CREATE TABLE orders (amount int CONSTRAINT positive CHECK (amount > 0));")],
         equivalents: [Equivalent(.atlas, "CD101"), Equivalent(.squawk, "ban-drop-constraint")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s),
             let old = context.catalog(before: s).tables[table]

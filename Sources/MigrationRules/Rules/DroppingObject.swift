@@ -37,6 +37,8 @@ struct DroppingObject: StatementRule {
         .trigger: "trigger", .extension: "extension", .aggregate: "aggregate",
     ]
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, let word = Self.kinds[d.objectType] else { return [] }
         return d.objects.compactMap { object in

@@ -14,6 +14,8 @@ struct IdentifierTooLong: StatementRule {
         good: [RuleExample("CREATE TABLE \(String(repeating: "a", count: 63)) (id int);")],
         equivalents: [Equivalent(.squawk, "identifier-too-long")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         var names: [Identifier] = []
         switch s.node {

@@ -26,6 +26,8 @@ struct NewWriteRestriction: StatementRule {
         ],
         equivalents: [Equivalent(.squawk, "ban-new-write-restriction")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), !context.analysis.createdInRun.contains(table)
         else { return [] }

@@ -28,6 +28,8 @@ struct PrimaryKeyImpliesNotNull: StatementRule {
         ],
         equivalents: [Equivalent(.atlas, "PG304"), Equivalent(.eugene, "W14")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.scans.contains(table),
             let old = context.catalog(before: s).tables[table]

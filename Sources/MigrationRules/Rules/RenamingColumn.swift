@@ -23,6 +23,8 @@ struct RenamingColumn: StatementRule {
             Equivalent(.squawk, "renaming-column"), Equivalent(.strongMigrations, "rename_column"), Equivalent(.atlas, "BC102"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .rename(let r) = s.node, r.objectType == .column, let owner = r.object.table,
             let table = context.table(owner, before: s), !context.analysis.createdInRun.contains(table),

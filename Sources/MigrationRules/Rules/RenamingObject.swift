@@ -20,6 +20,8 @@ struct RenamingObject: StatementRule {
             Equivalent(.strongMigrations, "rename_enum_value"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         let base = context.analysis.baseline
         switch s.node {

@@ -28,6 +28,8 @@ struct RequireConcurrentIndexCreation: StatementRule {
             Equivalent(.strongMigrations, "add_reference"), Equivalent(.atlas, "PG101"), Equivalent(.eugene, "E6"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createIndex(let index) = s.node, !index.concurrently,
             let table = context.table(index.table, before: s), context.isExistingTable(table, before: s),

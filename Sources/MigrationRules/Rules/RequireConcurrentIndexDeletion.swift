@@ -21,6 +21,8 @@ struct RequireConcurrentIndexDeletion: StatementRule {
             Equivalent(.atlas, "PG102"),
         ])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .index, !d.concurrently else { return [] }
         let catalog = context.catalog(before: s)

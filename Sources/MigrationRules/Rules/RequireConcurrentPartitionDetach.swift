@@ -27,6 +27,8 @@ struct RequireConcurrentPartitionDetach: StatementRule {
         ],
         equivalents: [Equivalent(.squawk, "require-concurrent-partition-detach")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), context.isExistingTable(table, before: s)
         else { return [] }

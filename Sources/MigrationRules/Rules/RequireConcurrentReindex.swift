@@ -21,6 +21,8 @@ struct RequireConcurrentReindex: StatementRule {
         good: [RuleExample("REINDEX INDEX CONCURRENTLY orders_user_idx;", baseline: "CREATE TABLE orders (user_id int);\nCREATE INDEX orders_user_idx ON orders (user_id);")],
         equivalents: [Equivalent(.squawk, "require-concurrent-reindex")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .maintenance(let m) = s.node, m.command == .reindex, !m.concurrently else { return [] }
         let tables = s.effects.locks.filter { $0.kind == .table && $0.mode.blocksWrites }.map(\.relation)

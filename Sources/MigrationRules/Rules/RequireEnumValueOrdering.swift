@@ -13,6 +13,8 @@ struct RequireEnumValueOrdering: StatementRule {
         good: [RuleExample("ALTER TYPE size ADD VALUE 'medium' BEFORE 'large';", baseline: "CREATE TYPE size AS ENUM ('small', 'large');")],
         equivalents: [Equivalent(.squawk, "require-enum-value-ordering")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterType(let t) = s.node, case .addValue(let value, _, nil) = t.action else { return [] }
         return [context.finding(s, "'\(value)' is appended to \(t.name.dotted) and sorts after every existing value")]

@@ -13,6 +13,8 @@ struct RequireTableSchema: StatementRule {
         good: [RuleExample("CREATE TABLE public.users (id int);")],
         equivalents: [Equivalent(.squawk, "require-table-schema")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         var names: [QualifiedName] = []
         switch s.node {

@@ -33,6 +33,8 @@ struct StatementFails: StatementRule {
         "_sqlx_migrations", "_prisma_migrations", "sqitch.changes", "migrations",
     ]
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let failure = s.failure else { return [] }
         var notes: [String] = []

@@ -14,6 +14,8 @@ struct SyntaxError: StatementRule {
         good: [RuleExample("CREATE TABLE t (id int);")],
         equivalents: [Equivalent(.squawk, "syntax-error")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard s.statement == nil else { return [] }
         return [context.finding(s, s.syntaxError ?? "syntax error")]

@@ -24,6 +24,8 @@ struct TableRewrite: StatementRule {
         good: [RuleExample("VACUUM (ANALYZE) orders;", baseline: "CREATE TABLE orders (id int);")],
         equivalents: [Equivalent(.squawk, "prefer-repack"), Equivalent(.eugene, "E10")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         let what: String
         switch s.node {

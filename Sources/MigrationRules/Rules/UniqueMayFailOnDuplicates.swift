@@ -24,6 +24,8 @@ struct UniqueMayFailOnDuplicates: StatementRule {
         ],
         equivalents: [Equivalent(.atlas, "MF101"), Equivalent(.atlas, "MF102")])
 
+    static let readsDataStatements = false
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         switch s.node {
         case .createIndex(let i) where i.unique:
