@@ -15,7 +15,14 @@ public enum CheckReport {
     // MARK: JSON (SPEC §5)
 
     public static func json(_ result: CheckResult, sources: [String: SourceFile]) -> String {
+        String(decoding: jsonBytes(result, sources: sources), as: UTF8.self)
+    }
+
+    /// The JSON report as UTF-8, written to standard output as it is.
+    public static func jsonBytes(_ result: CheckResult, sources: [String: SourceFile]) -> [UInt8] {
         var w = JSONWriter()
+        // Mostly statement texts, plus about 250 bytes of fields per statement.
+        w.reserveCapacity(result.statements.reduce(4096) { $0 + $1.statement.sql.utf8.count + 256 })
         w.beginObject()
         w.field("verdict", result.isSafe ? "safe" : "unsafe")
         w.key("statements")
@@ -98,7 +105,8 @@ public enum CheckReport {
         }
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        w.appendNewline()
+        return w.utf8
     }
 
     static func writeEvidence(_ w: inout JSONWriter, _ report: StatementReport, _ result: CheckResult) {

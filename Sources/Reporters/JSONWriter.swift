@@ -12,6 +12,15 @@ public struct JSONWriter {
     /// The JSON written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The JSON written so far, as UTF-8.
+    public var utf8: [UInt8] { bytes }
+
+    /// Ends the document with a line break.
+    public mutating func appendNewline() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// Room for `count` bytes, so a large report is not copied as it grows.
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
@@ -58,7 +67,20 @@ public struct JSONWriter {
 
     public mutating func value(_ n: Int?) {
         separator()
-        if let n { bytes.append(contentsOf: String(n).utf8) } else { raw("null") }
+        guard let n else { return raw("null") }
+        if n < 0 || n > 9_999_999 { return bytes.append(contentsOf: String(n).utf8) }
+        // Lines, columns and counts: digits written straight into the buffer.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
 
     public mutating func value(_ b: Bool) {

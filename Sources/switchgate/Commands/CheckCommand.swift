@@ -153,23 +153,26 @@ struct CheckCommand: ParsableCommand {
         for path in Set((blueQueries + greenQueries).map(\.file)) where sources[path] == nil {
             if let file = try? InputFiles.read(path) { sources[path] = file }
         }
-        let output: String
+        let output: [UInt8]
         switch format {
-        case .json: output = CheckReport.json(result, sources: sources)
-        case .text: output = CheckReport.text(result, sources: sources, color: isatty(STDOUT_FILENO) != 0)
-        case .github: output = CheckReport.github(result, sources: sources)
+        case .json: output = CheckReport.jsonBytes(result, sources: sources)
+        case .text: output = Array(CheckReport.text(result, sources: sources, color: isatty(STDOUT_FILENO) != 0).utf8)
+        case .github: output = Array(CheckReport.github(result, sources: sources).utf8)
         case .sarif:
             var rules: [String: SARIFReport.RuleInfo] = [:]
             for finding in result.findings where rules[finding.id] == nil {
                 let title = RuleRegistry.rule(finding.id)?.metadata.title ?? PlannerCheck.named(finding.id)?.title ?? finding.id
                 rules[finding.id] = SARIFReport.RuleInfo(id: finding.id, title: title, help: finding.help)
             }
-            output = SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version)
+            output = Array(
+                SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version).utf8)
         }
         clock.lap("report")
-        FileHandle.standardOutput.write(Data(output.utf8))
+        FileHandle.standardOutput.write(Data(output))
         clock.lap("write")
-        if !result.isSafe { throw ExitCode(1) }
+        // The process ends here: tearing down the analysis of a long history
+        // (a catalog per statement) takes longer than writing its report.
+        Foundation.exit(result.isSafe ? 0 : 1)
     }
 }
 
