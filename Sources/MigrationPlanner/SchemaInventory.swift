@@ -104,6 +104,13 @@ struct SchemaInventory {
 
     /// Whether `after` lacks anything `before` has; stops at the first such item.
     static func removesAnything(before: Catalog, after: Catalog, structures: Bool) -> Bool {
+        // Fewer objects of a kind: one of them is gone.
+        if after.tables.count < before.tables.count || after.views.count < before.views.count
+            || after.sequences.count < before.sequences.count || after.types.count < before.types.count
+            || (structures && after.indexes.count < before.indexes.count)
+        {
+            return true
+        }
         var found = false
         walkRemoved(before: before, after: after, structures: structures) { _ in
             found = true
@@ -122,14 +129,15 @@ struct SchemaInventory {
                     guard visit(.relation(key)) else { return }
                     continue
                 }
-                // Most tables are untouched: the same names in the same order, no set built.
-                if !now.columns.elementsEqual(table.columns, by: { $0.name == $1.name }) {
+                // Most tables are untouched: the very same column array, or the same
+                // names in the same order; no set built.
+                if !now.columns.sharesStorage(with: table.columns), !Self.sameNames(now.columns, table.columns) {
                     let names = Set(now.columns.map(\.name))
                     for column in table.columns where !names.contains(column.name) {
                         guard visit(.column(key, column.name)) else { return }
                     }
                 }
-                if structures, !table.triggers.isEmpty,
+                if structures, !table.triggers.isEmpty, !now.triggers.sharesStorage(with: table.triggers),
                     !now.triggers.elementsEqual(table.triggers, by: { $0.name == $1.name })
                 {
                     let triggers = Set(now.triggers.map(\.name))
@@ -145,7 +153,9 @@ struct SchemaInventory {
                     guard visit(.relation(key)) else { return }
                     continue
                 }
-                guard !now.columns.elementsEqual(view.columns, by: { $0.name == $1.name }) else { continue }
+                guard !now.columns.sharesStorage(with: view.columns),
+                    !now.columns.elementsEqual(view.columns, by: { $0.name == $1.name })
+                else { continue }
                 let names = Set(now.columns.map(\.name))
                 for column in view.columns where !names.contains(column.name) {
                     guard visit(.column(key, column.name)) else { return }
@@ -182,6 +192,13 @@ struct SchemaInventory {
         }
     }
 
+    /// The same column names in the same order, compared in place.
+    static func sameNames(_ a: [Column], _ b: [Column]) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in a.indices where a[i].name != b[i].name { return false }
+        return true
+    }
+
     /// The items present in `before` and gone from `after`.
     func removed(before: Catalog, after: Catalog, structures: Bool) -> [Item] {
         items.filter { (structures || !$0.isStructure) && $0.isPresent(in: before) && !$0.isPresent(in: after) }.sorted()
@@ -208,5 +225,14 @@ struct SchemaInventory {
     /// What `after` has that `before` lacks: the objects a unit creates (or renames to).
     static func created(before: Catalog, after: Catalog) -> [Item] {
         removed(before: after, after: before, structures: false)
+    }
+}
+
+extension Array {
+    /// Whether both arrays are the very same storage (a copy not changed since):
+    /// then they are equal without looking at an element.
+    func sharesStorage(with other: [Element]) -> Bool {
+        count == other.count
+            && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 }
