@@ -24,12 +24,45 @@ public struct MigrationAnalyzer: Sendable {
     }
 
     public func analyze(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
+        lockEffects(of: replay(files: files, baseline: baseline))
+    }
+
+    /// The analysis without lock effects: statements, transactions and the
+    /// catalog before each. `lockEffects(of:)` completes it; the phase planner,
+    /// which does not need them, can start meanwhile.
+    public func replay(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
         // Parsing needs no catalog: the files are parsed side by side, then replayed in order.
         let parser = SQLParser(dialect: dialect)
         let parsed = Workers.map(files.count) { parser.parse(Self.appliedBytes(of: files[$0])) }
         var state = AnalyzerState(analyzer: self, baseline: baseline)
         for (file, tree) in zip(files, parsed) { state.add(file, parsed: tree) }
         return state.analysis
+    }
+
+    /// Each statement's locks, rewrites and scans, judged on the catalog just before it.
+    public func lockEffects(of analysis: MigrationAnalysis) -> MigrationAnalysis {
+        var result = analysis
+        let model = lockModel
+        var sources: [String: ReplaySource] = [:]
+        // Runs of data statements (which change no schema) share one directory
+        // of the tables' indexes, which they all lock.
+        var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
+        for i in result.statements.indices {
+            guard let tree = result.statements[i].statement else { continue }
+            let file = result.statements[i].file
+            guard let source = sources[file] ?? analysis.sources[file].map(ReplaySource.init) else { continue }
+            sources[file] = source
+            let catalog = analysis.catalog(before: i)
+            var indexes: IndexDirectory?
+            if result.statements[i].isData {
+                if directory == nil || directory?.indexes != catalog.indexes {
+                    directory = (catalog.indexes, IndexDirectory(catalog))
+                }
+                indexes = directory?.directory
+            }
+            result.statements[i].effects = model.effects(of: tree, in: catalog, source: source, indexes: indexes)
+        }
+        return result
     }
 
     /// The file's bytes with what the migration tool does not apply (a down
@@ -60,16 +93,12 @@ public struct MigrationAnalyzer: Sendable {
 /// The walk over the files, one statement at a time.
 struct AnalyzerState {
     let analyzer: MigrationAnalyzer
-    let model: LockModel
     var analysis: MigrationAnalysis
     var catalog: Catalog
     var nextTransaction = 1
-    /// The indexes of `catalog`'s tables, while no statement has changed it.
-    var indexDirectory: IndexDirectory?
 
     init(analyzer: MigrationAnalyzer, baseline: Catalog) {
         self.analyzer = analyzer
-        self.model = analyzer.lockModel
         // Replay follows the configured version (subqueries without an alias from 16, ...).
         var base = baseline
         base.dialect.postgresVersion = analyzer.dialect.postgresVersion
@@ -136,16 +165,10 @@ struct AnalyzerState {
                 kind: parsedStatement.kind.rawValue, isData: Self.isData(node), transaction: transaction,
                 syntaxError: parsedStatement.error?.message, transactionOptOut: file.layout.transactionOptOut)
             if let tree = parsedStatement.statement {
-                // Data statements change no schema: runs of them share one directory
-                // of the tables' indexes, which they all lock.
-                if statement.isData && indexDirectory == nil { indexDirectory = IndexDirectory(catalog) }
-                statement.effects = model.effects(
-                    of: tree, in: catalog, source: replaySource, indexes: statement.isData ? indexDirectory : nil)
                 var next = catalog
                 do {
                     try next.apply(tree, from: replaySource)
                     trackCreated(tree.node, before: catalog, after: next)
-                    if !statement.isData { indexDirectory = nil }
                     catalog = next
                 } catch {
                     statement.failure = error

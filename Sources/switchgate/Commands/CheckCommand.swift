@@ -136,17 +136,24 @@ struct CheckCommand: ParsableCommand {
         let greenQueries = try CheckInputs.queries(greenPaths, dialect: dialectValue)
         clock.lap("read inputs")
 
-        let analysis = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: configuration.assumeInTransaction ?? false)
-            .analyze(files: migrations, baseline: baseline)
-        try CheckInputs.rejectSyntaxErrors(analysis)
+        let analyzer = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: configuration.assumeInTransaction ?? false)
+        let replayed = analyzer.replay(files: migrations, baseline: baseline)
+        try CheckInputs.rejectSyntaxErrors(replayed)
         clock.lap("parse and replay")
-        let checker = Checker(
-            analysis: analysis, blue: blueQueries, green: greenQueries, blueGiven: !bluePaths.isEmpty,
-            greenGiven: !greenPaths.isEmpty)
-        // The rules and the phase planner only read the analysis: they run side by side.
+        func checker(_ analysis: MigrationAnalysis) -> Checker {
+            Checker(
+                analysis: analysis, blue: blueQueries, green: greenQueries, blueGiven: !bluePaths.isEmpty,
+                greenGiven: !greenPaths.isEmpty)
+        }
+        // The phase planner needs no lock effects; the rules do. The planner runs
+        // beside the lock model and the rules, which only read the analysis.
         let engine = RuleEngine(configuration: configuration)
-        let (ruleFindings, plan) = Workers.both({ engine.run(analysis) }, { checker.plan() })
-        let result = checker.run(ruleFindings: ruleFindings, plan: plan)
+        let ((analysis, ruleFindings), plan) = Workers.both(
+            {
+                let analysis = analyzer.lockEffects(of: replayed)
+                return (analysis, engine.run(analysis))
+            }, { checker(replayed).plan() })
+        let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
 
         var sources = analysis.sources
