@@ -39,7 +39,7 @@ enum SameBinding {
             else { return false }
             var columns: [Column] = []
             if reads.allColumns {
-                guard mine.columns == theirs.columns else { return false }
+                guard mine.columns.sharesStorage(with: theirs.columns) || mine.columns == theirs.columns else { return false }
                 columns = mine.columns
             } else {
                 for name in reads.columns {
@@ -62,7 +62,8 @@ enum SameBinding {
     /// Everything binding reads of a table but its columns (triggers and policies
     /// it does not read).
     static func sameOutsideColumns(_ a: Table, _ b: Table) -> Bool {
-        a.kind == b.kind && a.persistence == b.persistence && a.constraints == b.constraints
+        a.kind == b.kind && a.persistence == b.persistence
+            && (a.constraints.sharesStorage(with: b.constraints) || a.constraints == b.constraints)
             && a.partitionOf == b.partitionOf && a.inherits == b.inherits && a.rowLevelSecurity == b.rowLevelSecurity
             && a.withoutRowid == b.withoutRowid && a.strict == b.strict
     }
