@@ -135,12 +135,41 @@ enum SQLTextScanner {
     /// Whether `text` calls a function named `key.name` (unqualified, or qualified
     /// with `key.schema`).
     static func callsFunction(_ text: String, _ key: ObjectKey) -> Bool {
+        // Most expressions do not even spell the name: no need to tokenize them.
+        guard mayMention(text, key.name) else { return false }
         let tokens = tokens(text)
         for n in names(tokens) where n.name == key.name && (n.qualifier == nil || n.qualifier == key.schema) {
             if n.last + 1 < tokens.count, tokens[n.last + 1].kind == .leftParen { return true }
         }
         return false
     }
+
+    /// Whether `name` occurs in `text`, ignoring ASCII case (a quick test before
+    /// tokenizing; a match may still be inside a string or a longer word).
+    static func mayMention(_ text: String, _ name: String) -> Bool {
+        let needle = Array(name.utf8).map(folded)
+        guard let first = needle.first else { return true }
+        var found = false
+        text.utf8.withContiguousStorageIfAvailable { haystack in
+            guard haystack.count >= needle.count else { return }
+            var i = 0
+            let last = haystack.count - needle.count
+            while i <= last {
+                if folded(haystack[i]) == first {
+                    var j = 1
+                    while j < needle.count && folded(haystack[i + j]) == needle[j] { j += 1 }
+                    if j == needle.count {
+                        found = true
+                        return
+                    }
+                }
+                i += 1
+            }
+        } ?? { found = true }()
+        return found
+    }
+
+    private static func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 
     /// `text` with every call of function `from` renamed to `to`; unqualified
     /// calls become qualified when `qualify` (the new schema is off the search
