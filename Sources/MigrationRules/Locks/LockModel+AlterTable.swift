@@ -160,8 +160,10 @@ extension LockAnalysis {
     mutating func rewrite(_ table: ObjectKey, _ why: String, _ citation: Citation) {
         effects.rewrites.insert(table)
         effects.scans.insert(table)
-        lockIndexes(of: table, .accessExclusive)
-        for index in indexKeys(of: table) { effects.buildsIndexes.insert(index) }
+        for index in indexKeys(of: table) {
+            effects.lock(index, .index, .accessExclusive)
+            effects.buildsIndexes.insert(index)
+        }
         note(why, citation)
     }
 

@@ -107,8 +107,10 @@ extension LockAnalysis {
         for name in relationsRead(by: query) {
             guard let r = relation(name) else { continue }
             effects.lock(r.key, r.kind, mode)
-            if indexes && (r.kind == .table || r.kind == .materializedView) && !indexKeys(of: r.key).isEmpty {
-                lockIndexes(of: r.key, mode)
+            guard indexes && (r.kind == .table || r.kind == .materializedView) else { continue }
+            let keys = indexKeys(of: r.key)
+            if !keys.isEmpty {
+                for index in keys { effects.lock(index, .index, mode) }
                 cite(.observedOnServer)
             }
         }

@@ -91,13 +91,17 @@ extension LockAnalysis {
         for c in catalog.tables[table]?.constraints ?? [] where c.kind == .foreignKey && c.columns.contains(column) {
             if let fk = c.foreignKey { pairs.append((table, fk.table, c.validated, fk.columns)) }
         }
-        for other in catalog.tables.values.sorted(by: { $0.key < $1.key }) {
+        var referencing: [(referencing: ObjectKey, referenced: ObjectKey, validated: Bool, columns: [String])] = []
+        for other in catalog.tables.values {
             for c in other.constraints where c.kind == .foreignKey {
                 if let fk = c.foreignKey, fk.table == table, fk.columns.contains(column) {
-                    pairs.append((other.key, table, c.validated, fk.columns))
+                    referencing.append((other.key, table, c.validated, fk.columns))
                 }
             }
         }
+        // Sorted, stably, so effects do not depend on the catalog's storage order.
+        pairs += referencing.enumerated().sorted { ($0.element.referencing, $0.offset) < ($1.element.referencing, $1.offset) }
+            .map(\.element)
         for pair in pairs {
             effects.lock(pair.referencing, .table, .accessExclusive)
             effects.lock(pair.referenced, .table, .accessExclusive)
