@@ -59,18 +59,22 @@ extension ViewQueryAnalyzer {
     }
 
     mutating func lookupUnqualified(_ name: String, span: SourceSpan, report: Bool) throws(CatalogError) -> ScopeColumn? {
-        for (level, scope) in scopes.enumerated().reversed() {
-            var matches: [ScopeColumn] = []
-            for item in scope.items where item.unqualified {
-                matches += item.columns.filter { $0.name == name }
+        for level in scopes.indices.reversed() {
+            // By index, so that no item or column is copied until one matches.
+            var found: ScopeColumn?
+            for i in scopes[level].items.indices where scopes[level].items[i].unqualified {
+                for c in scopes[level].items[i].columns.indices where scopes[level].items[i].columns[c].name == name {
+                    if found != nil && strict {
+                        throw CatalogError(CatalogError.ambiguousColumn, "column reference \"\(name)\" is ambiguous", span: span)
+                    }
+                    if found == nil { found = scopes[level].items[i].columns[c] }
+                }
             }
-            if matches.count > 1 && strict {
-                throw CatalogError(CatalogError.ambiguousColumn, "column reference \"\(name)\" is ambiguous", span: span)
-            }
-            if let found = matches.first {
+            if let found {
                 record(found.origins)
                 return found
             }
+            let scope = scopes[level]
             if let item = scope.items.first(where: { $0.qualifiable && $0.name == name }) {
                 // A whole-row reference depends on the relation, not on its columns.
                 for relation in item.relations { dependencies[relation, default: []].formUnion([]) }
