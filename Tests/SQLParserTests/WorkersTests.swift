@@ -1,0 +1,36 @@
+import SQLParser
+import SQLSyntax
+import Testing
+
+/// `Workers` runs independent work side by side; results must not depend on how
+/// the threads were scheduled, and a worker must read deep input like the main
+/// thread does.
+@Suite struct WorkersTests {
+    @Test(arguments: [0, 1, 2, 3, 1000])
+    func resultsComeBackInIndexOrder(_ count: Int) {
+        let squares = Workers.map(count) { $0 * $0 }
+        #expect(squares == (0..<count).map { $0 * $0 })
+    }
+
+    @Test func oneWorkerRunsOnTheCallingThread() {
+        let results = Workers.map(5, workers: 1) { $0 + 1 }
+        #expect(results == [1, 2, 3, 4, 5])
+    }
+
+    @Test func bothReturnsBothResults() {
+        let (text, number) = Workers.both({ String(repeating: "a", count: 3) }, { 6 * 7 })
+        #expect(text == "aaa")
+        #expect(number == 42)
+    }
+
+    @Test func workersParseDeepInputLikeTheMainThread() {
+        let depths = [10, 100, 300, 10_000]
+        let inputs = depths.map { "SELECT " + String(repeating: "(", count: $0) + "1" + String(repeating: ")", count: $0) }
+        let parser = SQLParser(dialect: .postgres)
+        let onWorkers = Workers.map(inputs.count) { parser.parse(inputs[$0]).statements.map { $0.error == nil } }
+        let here = inputs.map { parser.parse($0).statements.map { $0.error == nil } }
+        #expect(onWorkers == here)
+        // The last is past the nesting limit on every thread.
+        #expect(onWorkers == [[true], [true], [true], [false]])
+    }
+}
