@@ -148,24 +148,35 @@ extension Catalog {
         return out
     }
 
+    /// `body`'s findings for every object of `map`, in key order; only the objects
+    /// with findings are sorted (sorting every table for each DROP was a tenth of
+    /// a long history's replay).
+    static func inKeyOrder<Value, Found>(_ map: ObjectMap<Value>, _ body: (Value) -> [Found]) -> [Found] {
+        var found: [(key: ObjectKey, items: [Found])] = []
+        for (key, value) in map {
+            let items = body(value)
+            if !items.isEmpty { found.append((key, items)) }
+        }
+        return found.sorted { $0.key < $1.key }.flatMap(\.items)
+    }
+
     /// Columns, attributes, domains, ranges, functions and views that use a type.
     private func dependents(ofType key: ObjectKey) -> [(CatalogObject, Bool)] {
         var out: [(CatalogObject, Bool)] = []
-        for table in tables.values.sorted(by: { $0.key < $1.key }) {
-            for column in table.columns where column.type.refers(to: key) {
-                out.append((.column(table.key, column.name), false))
-            }
+        out += Self.inKeyOrder(tables) { table in
+            table.columns.filter { $0.type.refers(to: key) }.map { (.column(table.key, $0.name), false) }
         }
-        for type in types.values.sorted(by: { $0.key < $1.key }) where type.key != key {
+        out += Self.inKeyOrder(types) { type -> [(CatalogObject, Bool)] in
+            guard type.key != key else { return [] }
             switch type.definition {
             case .composite(let attributes):
-                for a in attributes where a.type.refers(to: key) { out.append((.attribute(type.key, a.name), false)) }
+                return attributes.filter { $0.type.refers(to: key) }.map { (.attribute(type.key, $0.name), false) }
             case .domain(let domain):
-                if domain.baseType.refers(to: key) { out.append((.type(type.key), false)) }
+                return domain.baseType.refers(to: key) ? [(.type(type.key), false)] : []
             case .range(let subtype):
-                if subtype.refers(to: key) { out.append((.type(type.key), false)) }
+                return subtype.refers(to: key) ? [(.type(type.key), false)] : []
             case .enumeration, .base:
-                break
+                return []
             }
         }
         for (fkey, overloads) in functions {
@@ -189,11 +200,12 @@ extension Catalog {
     private func dependents(ofFunction key: ObjectKey, arguments: [ColumnType]) -> [(CatalogObject, Bool)] {
         var out: [(CatalogObject, Bool)] = []
         let unique = (functions[key]?.count ?? 0) == 1
-        for table in tables.values.sorted(by: { $0.key < $1.key }) {
+        out += Self.inKeyOrder(tables) { table in
+            var out: [(CatalogObject, Bool)] = []
             for trigger in table.triggers where trigger.function == key && arguments.isEmpty {
                 out.append((.trigger(table.key, trigger.name), false))
             }
-            guard unique else { continue }
+            guard unique else { return out }
             for column in table.columns {
                 if let sql = column.defaultValue?.sql, SQLTextScanner.callsFunction(sql, key) {
                     out.append((.columnDefault(table.key, column.name), false))
@@ -213,17 +225,16 @@ extension Catalog {
                     out.append((.policy(table.key, policy.name), false))
                 }
             }
+            return out
         }
         guard unique else { return out }
-        for index in indexes.values.sorted(by: { $0.key < $1.key }) {
+        out += Self.inKeyOrder(indexes) { index -> [(CatalogObject, Bool)] in
             var texts = index.keys.compactMap { part -> String? in
                 if case .expression(let sql, _) = part { return sql }
                 return nil
             }
             if let predicate = index.predicate { texts.append(predicate) }
-            if texts.contains(where: { SQLTextScanner.callsFunction($0, key) }) {
-                out.append((.index(index.key), false))
-            }
+            return texts.contains(where: { SQLTextScanner.callsFunction($0, key) }) ? [(.index(index.key), false)] : []
         }
         for view in views.values where view.functionDependencies.contains(key) {
             out.append((.view(view.key), false))
@@ -254,16 +265,17 @@ extension Catalog {
     /// with it; views and other tables' foreign keys need CASCADE.
     private func dependents(ofColumn key: ObjectKey, _ column: String) -> [(CatalogObject, Bool)] {
         var out: [(CatalogObject, Bool)] = []
-        for view in views.values.sorted(by: { $0.key < $1.key })
-        where view.dependencies[key]?.contains(column) ?? false {
-            out.append((.view(view.key), false))
+        out += Self.inKeyOrder(views) { view -> [(CatalogObject, Bool)] in
+            view.dependencies[key]?.contains(column) ?? false ? [(.view(view.key), false)] : []
         }
-        for index in indexes.values.sorted(by: { $0.key < $1.key }) where index.table == key {
-            if index.keys.contains(where: { $0.columns.contains(column) }) || index.include.contains(column) {
-                out.append((.index(index.key), true))
-            }
+        out += Self.inKeyOrder(indexes) { index -> [(CatalogObject, Bool)] in
+            guard index.table == key,
+                index.keys.contains(where: { $0.columns.contains(column) }) || index.include.contains(column)
+            else { return [] }
+            return [(.index(index.key), true)]
         }
-        for table in tables.values.sorted(by: { $0.key < $1.key }) {
+        out += Self.inKeyOrder(tables) { table in
+            var out: [(CatalogObject, Bool)] = []
             for constraint in table.constraints {
                 if table.key == key && constraint.columns.contains(column) {
                     out.append((.constraint(table.key, constraint.name), true))
@@ -271,6 +283,7 @@ extension Catalog {
                     out.append((.constraint(table.key, constraint.name), table.key == key))
                 }
             }
+            return out
         }
         for seq in sequences.values where seq.ownedBy == ColumnReference(table: key, column: column) {
             out.append((.sequence(seq.key), true))

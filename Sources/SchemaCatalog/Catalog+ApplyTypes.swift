@@ -269,12 +269,9 @@ extension Catalog {
 
     /// A table column whose type is `key`, if any.
     func firstColumn(usingType key: ObjectKey) -> ColumnReference? {
-        for table in tables.values.sorted(by: { $0.key < $1.key }) {
-            if let column = table.columns.first(where: { $0.type.refers(to: key) }) {
-                return ColumnReference(table: table.key, column: column.name)
-            }
-        }
-        return nil
+        Self.inKeyOrder(tables) { table in
+            table.columns.first { $0.type.refers(to: key) }.map { [ColumnReference(table: table.key, column: $0.name)] } ?? []
+        }.first
     }
 
     // MARK: DROP, RENAME, SET SCHEMA
