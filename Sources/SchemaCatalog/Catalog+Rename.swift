@@ -110,13 +110,17 @@ extension Catalog {
             }
         }
         for (indexKey, index) in indexes where index.table == key {
-            indexes[indexKey]?.keys = index.keys.map { part in
+            let keys = index.keys.map { part -> IndexPart in
                 switch part {
                 case .column(let n): return .column(n == oldName ? newName : n)
                 case .expression(let sql, let columns): return .expression(sql, columns: columns.map { $0 == oldName ? newName : $0 })
                 }
             }
-            indexes[indexKey]?.include = index.include.map { $0 == oldName ? newName : $0 }
+            let include = index.include.map { $0 == oldName ? newName : $0 }
+            // Indexes that do not use the column stay as they are (and keep sharing storage).
+            guard keys != index.keys || include != index.include else { continue }
+            indexes[indexKey]?.keys = keys
+            indexes[indexKey]?.include = include
         }
         for (viewKey, view) in views where view.dependencies[key]?.contains(oldName) == true {
             views[viewKey]?.dependencies[key]?.remove(oldName)
