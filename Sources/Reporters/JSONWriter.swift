@@ -103,13 +103,6 @@ public struct JSONWriter {
         value(b)
     }
 
-    /// Appends `s` as a JSON string literal (RFC 8259 escapes).
-    public static func appendString(_ s: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        appendString(s, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends `s` as a JSON string literal (RFC 8259 escapes) to UTF-8 bytes. Runs
     /// of bytes that need no escape are copied whole; escapes are all ASCII, so
     /// every run ends on a scalar boundary.

@@ -49,8 +49,9 @@ public enum Workers {
                 }
             }
         }
-        guard let a, let b else { preconditionFailure("Workers.both: a result is missing") }
-        return (a, b)
+        // `map` runs every index before it returns, so both are set; were one not,
+        // it is computed here rather than trapping.
+        return (a ?? first(), b ?? second())
     }
 
     private static func spawn<T>(_ job: Job<T>) -> pthread_t? {

@@ -172,8 +172,25 @@ public struct Catalog: Hashable, Sendable {
 
     /// Indexes that belong to `table`, by name.
     public func indexes(on table: ObjectKey) -> [Index] {
-        indexes.values.filter { $0.table == table }.sorted { $0.name < $1.name }
+        Self.byName(indexes.values.filter { $0.table == table })
     }
+
+    static func byName(_ indexes: [Index]) -> [Index] { indexes.sorted { $0.name < $1.name } }
+}
+
+/// The indexes of every table of one catalog, in `Catalog.indexes(on:)`'s order,
+/// gathered in one pass: for callers that ask about many tables of a catalog
+/// that does not change meanwhile (each `indexes(on:)` walks every index).
+public struct IndexDirectory: Sendable {
+    private var byTable: [ObjectKey: [ObjectKey]] = [:]
+
+    public init(_ catalog: Catalog) {
+        var found: [ObjectKey: [Index]] = [:]
+        for index in catalog.indexes.values { found[index.table, default: []].append(index) }
+        byTable = found.mapValues { Catalog.byName($0).map(\.key) }
+    }
+
+    public func indexes(on table: ObjectKey) -> [ObjectKey] { byTable[table] ?? [] }
 }
 
 public enum RelationKind: String, Sendable, Hashable {

@@ -89,17 +89,3 @@ struct LockAnalysis {
         if !effects.citations.contains(citation) { effects.citations.append(citation) }
     }
 }
-
-/// The indexes of every table of one catalog, by name, as `Catalog.indexes(on:)`
-/// gives them; built in one pass over the indexes.
-public struct IndexDirectory: Sendable {
-    private var byTable: [ObjectKey: [ObjectKey]] = [:]
-
-    public init(_ catalog: Catalog) {
-        var found: [ObjectKey: [Index]] = [:]
-        for index in catalog.indexes.values { found[index.table, default: []].append(index) }
-        byTable = found.mapValues { $0.sorted { $0.name < $1.name }.map(\.key) }
-    }
-
-    public func indexes(on table: ObjectKey) -> [ObjectKey] { byTable[table] ?? [] }
-}
