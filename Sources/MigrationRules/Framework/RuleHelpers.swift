@@ -16,6 +16,11 @@ extension MigrationStatement {
 
     /// The constraints an ALTER TABLE action adds: the one of `ADD CONSTRAINT`, or
     /// those written on a column that `ADD COLUMN` adds; none for other actions.
+    /// The constraints every action of an ALTER TABLE adds, in order.
+    static func addedConstraints(_ alter: AlterTableStatement) -> [ConstraintDefinition] {
+        alter.actions.flatMap(addedConstraints)
+    }
+
     static func addedConstraints(_ action: AlterTableAction) -> [ConstraintDefinition] {
         switch action {
         case .addConstraint(let c): return [c]

@@ -34,14 +34,11 @@ struct AddingPrimaryKeyConstraint: StatementRule {
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         var out: [Finding] = []
-        for action in a.actions {
-            let constraints = MigrationStatement.addedConstraints(action)
-            for c in constraints {
-                guard case .primaryKey(let key) = c.kind, key.usingIndex == nil else { continue }
-                out.append(context.finding(
-                    s, "adding a PRIMARY KEY builds its index on \(display(table)) under ACCESS EXCLUSIVE",
-                    table: table, span: c.span))
-            }
+        for c in MigrationStatement.addedConstraints(a) {
+            guard case .primaryKey(let key) = c.kind, key.usingIndex == nil else { continue }
+            out.append(context.finding(
+                s, "adding a PRIMARY KEY builds its index on \(display(table)) under ACCESS EXCLUSIVE",
+                table: table, span: c.span))
         }
         return out
     }

@@ -34,15 +34,12 @@ struct ConstraintMissingNotValid: StatementRule {
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.scans.contains(table) else { return [] }
         var out: [Finding] = []
-        for action in a.actions {
-            let constraints = MigrationStatement.addedConstraints(action)
-            for c in constraints where !c.notValid {
-                guard case .check = c.kind else { continue }
-                let name = c.name.map { " \($0.value)" } ?? ""
-                out.append(context.finding(
-                    s, "adding CHECK constraint\(name) on \(display(table)) scans every row under ACCESS EXCLUSIVE",
-                    table: table, span: c.span))
-            }
+        for c in MigrationStatement.addedConstraints(a) where !c.notValid {
+            guard case .check = c.kind else { continue }
+            let name = c.name.map { " \($0.value)" } ?? ""
+            out.append(context.finding(
+                s, "adding CHECK constraint\(name) on \(display(table)) scans every row under ACCESS EXCLUSIVE",
+                table: table, span: c.span))
         }
         return out
     }

@@ -37,14 +37,11 @@ struct DisallowedUniqueConstraint: StatementRule {
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s) else { return [] }
         var out: [Finding] = []
-        for action in a.actions {
-            let constraints = MigrationStatement.addedConstraints(action)
-            for c in constraints {
-                guard case .unique(let key) = c.kind, key.usingIndex == nil else { continue }
-                out.append(context.finding(
-                    s, "adding a UNIQUE constraint builds its index on \(display(table)) under ACCESS EXCLUSIVE",
-                    table: table, span: c.span))
-            }
+        for c in MigrationStatement.addedConstraints(a) {
+            guard case .unique(let key) = c.kind, key.usingIndex == nil else { continue }
+            out.append(context.finding(
+                s, "adding a UNIQUE constraint builds its index on \(display(table)) under ACCESS EXCLUSIVE",
+                table: table, span: c.span))
         }
         return out
     }
