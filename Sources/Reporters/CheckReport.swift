@@ -2,6 +2,7 @@ import Diagnostics
 import MigrationPlanner
 import MigrationRules
 import QueryBinding
+import SQLParser
 import SQLSyntax
 
 /// Renders a `CheckResult`: the JSON of SPEC §5, text for a terminal, SARIF 2.1.0
@@ -27,37 +28,18 @@ public enum CheckReport {
         w.field("verdict", result.isSafe ? "safe" : "unsafe")
         w.key("statements")
         w.beginArray()
-        for report in result.statements {
-            let s = report.statement
-            w.beginObject()
-            w.field("file", s.file)
-            w.field("line", s.line)
-            w.field("column", s.column)
-            w.field("sql", s.sql)
-            w.field("kind", s.kind)
-            w.field("phase", report.phase.rawValue)
-            w.key("locks")
-            w.beginArray()
-            for lock in s.effects.locks {
-                w.beginObject()
-                w.field("relation", lock.relation.description)
-                w.field("mode", lock.mode.description)
-                w.endObject()
-            }
-            w.endArray()
-            w.field("rewrite", !s.effects.rewrites.isEmpty)
-            w.field("scan", !s.effects.scans.isEmpty)
-            w.field("transaction", s.transaction)
-            if let failure = s.failure {
-                w.key("error")
-                w.beginObject()
-                w.field("code", failure.sqlState)
-                w.field("message", failure.message)
-                w.endObject()
-            }
-            writeEvidence(&w, report, result)
-            w.endObject()
+        // Statements are most of a report (their texts and locks): written in
+        // chunks on every processor, joined in order.
+        let evidence = EvidenceQueries(result)
+        let chunkSize = 2048
+        let chunks = Workers.map((result.statements.count + chunkSize - 1) / chunkSize) { c in
+            var part = JSONWriter()
+            let range = c * chunkSize..<min(result.statements.count, (c + 1) * chunkSize)
+            part.reserveCapacity(result.statements[range].reduce(0) { $0 + $1.statement.sql.utf8.count + 256 })
+            for i in range { writeStatement(&part, result.statements[i], evidence) }
+            return part.utf8
         }
+        for chunk in chunks { w.appendElements(chunk) }
         w.endArray()
         w.key("queries")
         w.beginArray()
@@ -109,10 +91,53 @@ public enum CheckReport {
         return w.utf8
     }
 
-    static func writeEvidence(_ w: inout JSONWriter, _ report: StatementReport, _ result: CheckResult) {
+    /// The queries a statement's evidence points into, by index: blue on S1, green on S2.
+    struct EvidenceQueries {
+        var blue: [Query]
+        var green: [Query]
+
+        init(_ result: CheckResult) {
+            blue = result.queries.filter { $0.side == .blue && $0.stage == .intermediate }.map(\.query)
+            green = result.queries.filter { $0.side == .green && $0.stage == .final }.map(\.query)
+        }
+    }
+
+    static func writeStatement(_ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries) {
+        let s = report.statement
+        w.beginObject()
+        w.field("file", s.file)
+        w.field("line", s.line)
+        w.field("column", s.column)
+        w.field("sql", s.sql)
+        w.field("kind", s.kind)
+        w.field("phase", report.phase.rawValue)
+        w.key("locks")
+        w.beginArray()
+        for lock in s.effects.locks {
+            w.beginObject()
+            w.field("relation", lock.relation.description)
+            w.field("mode", lock.mode.description)
+            w.endObject()
+        }
+        w.endArray()
+        w.field("rewrite", !s.effects.rewrites.isEmpty)
+        w.field("scan", !s.effects.scans.isEmpty)
+        w.field("transaction", s.transaction)
+        if let failure = s.failure {
+            w.key("error")
+            w.beginObject()
+            w.field("code", failure.sqlState)
+            w.field("message", failure.message)
+            w.endObject()
+        }
+        writeEvidence(&w, report, evidence)
+        w.endObject()
+    }
+
+    static func writeEvidence(_ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries) {
         let placement = report.placement
-        let blue = result.queries.filter { $0.side == .blue && $0.stage == .intermediate }.map(\.query)
-        let green = result.queries.filter { $0.side == .green && $0.stage == .final }.map(\.query)
+        let blue = evidence.blue
+        let green = evidence.green
         w.key("breaks_blue")
         w.beginArray()
         for q in placement.breaksBlue where q < blue.count {

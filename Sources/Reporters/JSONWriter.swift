@@ -21,6 +21,14 @@ public struct JSONWriter {
     /// Room for `count` bytes, so a large report is not copied as it grows.
     public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
 
+    /// Appends array elements another writer wrote at its top level (`{...},{...}`),
+    /// so parts of a long array can be written apart, in parallel, and joined in order.
+    public mutating func appendElements(_ elements: [UInt8]) {
+        guard !elements.isEmpty else { return }
+        separator()
+        bytes.append(contentsOf: elements)
+    }
+
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
