@@ -43,26 +43,43 @@ public struct MigrationAnalyzer: Sendable {
     public func lockEffects(of analysis: MigrationAnalysis) -> MigrationAnalysis {
         var result = analysis
         let model = lockModel
+        // Each statement is judged on its own catalog, so chunks of the history
+        // are judged side by side and their effects stored in order.
+        let chunkSize = 256
+        let count = analysis.statements.count
+        let chunks = Workers.map((count + chunkSize - 1) / chunkSize) { c in
+            Self.effects(of: analysis, in: c * chunkSize..<min(count, (c + 1) * chunkSize), model: model)
+        }
+        for chunk in chunks {
+            for (i, effects) in chunk { result.statements[i].effects = effects }
+        }
+        return result
+    }
+
+    static func effects(
+        of analysis: MigrationAnalysis, in range: Range<Int>, model: LockModel
+    ) -> [(Int, StatementEffects)] {
+        var out: [(Int, StatementEffects)] = []
         var sources: [String: ReplaySource] = [:]
         // Runs of data statements (which change no schema) share one directory
         // of the tables' indexes, which they all lock.
         var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
-        for i in result.statements.indices {
-            guard let tree = result.statements[i].statement else { continue }
-            let file = result.statements[i].file
+        for i in range {
+            guard let tree = analysis.statements[i].statement else { continue }
+            let file = analysis.statements[i].file
             guard let source = sources[file] ?? analysis.sources[file].map(ReplaySource.init) else { continue }
             sources[file] = source
             let catalog = analysis.catalog(before: i)
             var indexes: IndexDirectory?
-            if result.statements[i].isData {
+            if analysis.statements[i].isData {
                 if directory == nil || directory?.indexes != catalog.indexes {
                     directory = (catalog.indexes, IndexDirectory(catalog))
                 }
                 indexes = directory?.directory
             }
-            result.statements[i].effects = model.effects(of: tree, in: catalog, source: source, indexes: indexes)
+            out.append((i, model.effects(of: tree, in: catalog, source: source, indexes: indexes)))
         }
-        return result
+        return out
     }
 
     /// The file's bytes with what the migration tool does not apply (a down

@@ -1,4 +1,5 @@
 import Diagnostics
+import SQLParser
 import SQLSyntax
 import SchemaCatalog
 
@@ -22,13 +23,17 @@ public struct RuleEngine: Sendable {
         let threshold = configuration.smallTableRows
             ?? (configuration.tableStats != nil ? RuleConfiguration.defaultSmallTableRows : nil)
 
-        for rule in rules {
+        let active = rules.filter { rule in
             let meta = rule.metadata
-            guard configuration.isEnabled(meta), meta.dialects.contains(analysis.dialect.kind) else { continue }
-            if analysis.dialect.kind == .postgres, !meta.postgresVersions.contains(analysis.dialect.postgresVersion) {
-                continue
-            }
-            for finding in rule.init().check(context) {
+            guard configuration.isEnabled(meta), meta.dialects.contains(analysis.dialect.kind) else { return false }
+            return analysis.dialect.kind != .postgres || meta.postgresVersions.contains(analysis.dialect.postgresVersion)
+        }
+        // Rules only read the analysis: they run side by side, their findings
+        // taken in rule order as if one ran after another.
+        let found = Workers.map(active.count) { active[$0].init().check(context) }
+        for (rule, findings) in zip(active, found) {
+            let meta = rule.metadata
+            for finding in findings {
                 guard analysis.statements.indices.contains(finding.statement) else { continue }
                 let statement = analysis.statements[finding.statement]
                 var severity = configuration.severity(meta, default: finding.severity ?? meta.severity)

@@ -150,9 +150,18 @@ struct CheckCommand: ParsableCommand {
         let engine = RuleEngine(configuration: configuration)
         let ((analysis, ruleFindings), plan) = Workers.both(
             {
+                var clock = StageClock(enabled: clock.enabled)
                 let analysis = analyzer.lockEffects(of: replayed)
-                return (analysis, engine.run(analysis))
-            }, { checker(replayed).plan() })
+                clock.lap("  lock effects")
+                let findings = engine.run(analysis)
+                clock.lap("  rules")
+                return (analysis, findings)
+            },
+            {
+                var clock = StageClock(enabled: clock.enabled)
+                defer { clock.lap("  phases") }
+                return checker(replayed).plan()
+            })
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
 
