@@ -1,23 +1,66 @@
 /// A view or materialized view with its output columns and what it reads.
 public struct View: Hashable, Sendable {
-    public var key: ObjectKey
-    public var materialized: Bool
-    public var columns: [ViewColumn]
+
+    // The fields live in one copy-on-write box: the catalog copies tables whole
+    // (every lookup and every walk over a map), which is then one reference count.
+    private struct Fields: Hashable, Sendable {
+        var key: ObjectKey
+        var materialized: Bool
+        var columns: [ViewColumn]
+        var query: String
+        var dependencies: [ObjectKey: Set<String>]
+        var functionDependencies: Set<ObjectKey>
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    public var key: ObjectKey {
+        get { storage.fields.key }
+        _modify { yield &uniqueStorage().fields.key }
+    }
+    public var materialized: Bool {
+        get { storage.fields.materialized }
+        _modify { yield &uniqueStorage().fields.materialized }
+    }
+    public var columns: [ViewColumn] {
+        get { storage.fields.columns }
+        _modify { yield &uniqueStorage().fields.columns }
+    }
     /// The defining query, as SQL text.
-    public var query: String
+    public var query: String {
+        get { storage.fields.query }
+        _modify { yield &uniqueStorage().fields.query }
+    }
     /// Tables, views and their columns the query reads: a DROP or a column change
     /// of any of them is refused without CASCADE (PostgreSQL's `pg_depend`).
-    public var dependencies: [ObjectKey: Set<String>]
+    public var dependencies: [ObjectKey: Set<String>] {
+        get { storage.fields.dependencies }
+        _modify { yield &uniqueStorage().fields.dependencies }
+    }
     /// Functions the query calls.
-    public var functionDependencies: Set<ObjectKey>
+    public var functionDependencies: Set<ObjectKey> {
+        get { storage.fields.functionDependencies }
+        _modify { yield &uniqueStorage().fields.functionDependencies }
+    }
 
     public init(key: ObjectKey, materialized: Bool = false, columns: [ViewColumn], query: String) {
-        self.key = key
-        self.materialized = materialized
-        self.columns = columns
-        self.query = query
-        self.dependencies = [:]
-        self.functionDependencies = []
+        storage = Storage(Fields(key: key, materialized: materialized, columns: columns, query: query, dependencies: [:], functionDependencies: []))
     }
 }
 
@@ -32,26 +75,75 @@ public struct ViewColumn: Hashable, Sendable {
 }
 
 public struct Sequence: Hashable, Sendable {
-    public var key: ObjectKey
+
+    // The fields live in one copy-on-write box: the catalog copies tables whole
+    // (every lookup and every walk over a map), which is then one reference count.
+    private struct Fields: Hashable, Sendable {
+        var key: ObjectKey
+        var dataType: ColumnType
+        var ownedBy: ColumnReference?
+        var increment: Int64
+        var minValue: Int64?
+        var maxValue: Int64?
+        var start: Int64?
+        var cycle: Bool
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    public var key: ObjectKey {
+        get { storage.fields.key }
+        _modify { yield &uniqueStorage().fields.key }
+    }
     /// `smallint`, `integer` or `bigint`.
-    public var dataType: ColumnType
+    public var dataType: ColumnType {
+        get { storage.fields.dataType }
+        _modify { yield &uniqueStorage().fields.dataType }
+    }
     /// `OWNED BY table.column`: dropped with the column.
-    public var ownedBy: ColumnReference?
-    public var increment: Int64
-    public var minValue: Int64?
-    public var maxValue: Int64?
-    public var start: Int64?
-    public var cycle: Bool
+    public var ownedBy: ColumnReference? {
+        get { storage.fields.ownedBy }
+        _modify { yield &uniqueStorage().fields.ownedBy }
+    }
+    public var increment: Int64 {
+        get { storage.fields.increment }
+        _modify { yield &uniqueStorage().fields.increment }
+    }
+    public var minValue: Int64? {
+        get { storage.fields.minValue }
+        _modify { yield &uniqueStorage().fields.minValue }
+    }
+    public var maxValue: Int64? {
+        get { storage.fields.maxValue }
+        _modify { yield &uniqueStorage().fields.maxValue }
+    }
+    public var start: Int64? {
+        get { storage.fields.start }
+        _modify { yield &uniqueStorage().fields.start }
+    }
+    public var cycle: Bool {
+        get { storage.fields.cycle }
+        _modify { yield &uniqueStorage().fields.cycle }
+    }
 
     public init(key: ObjectKey, dataType: ColumnType = .bigint, ownedBy: ColumnReference? = nil) {
-        self.key = key
-        self.dataType = dataType
-        self.ownedBy = ownedBy
-        self.increment = 1
-        self.minValue = nil
-        self.maxValue = nil
-        self.start = nil
-        self.cycle = false
+        storage = Storage(Fields(key: key, dataType: dataType, ownedBy: ownedBy, increment: 1, minValue: nil, maxValue: nil, start: nil, cycle: false))
     }
 }
 

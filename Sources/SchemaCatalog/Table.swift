@@ -9,35 +9,95 @@ public struct Table: Hashable, Sendable {
         case foreign
     }
 
-    public var key: ObjectKey
-    public var kind: Kind
-    public var persistence: TablePersistence
-    public var columns: [Column]
-    public var constraints: [Constraint]
+    // The fields live in one copy-on-write box: the catalog copies tables whole
+    // (every lookup and every walk over a map), which is then one reference count.
+    private struct Fields: Hashable, Sendable {
+        var key: ObjectKey
+        var kind: Kind
+        var persistence: TablePersistence
+        var columns: [Column]
+        var constraints: [Constraint]
+        var partitionOf: ObjectKey?
+        var inherits: [ObjectKey]
+        var triggers: [Trigger]
+        var policies: [Policy]
+        var rowLevelSecurity: Bool
+        var withoutRowid: Bool
+        var strict: Bool
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    public var key: ObjectKey {
+        get { storage.fields.key }
+        _modify { yield &uniqueStorage().fields.key }
+    }
+    public var kind: Kind {
+        get { storage.fields.kind }
+        _modify { yield &uniqueStorage().fields.kind }
+    }
+    public var persistence: TablePersistence {
+        get { storage.fields.persistence }
+        _modify { yield &uniqueStorage().fields.persistence }
+    }
+    public var columns: [Column] {
+        get { storage.fields.columns }
+        _modify { yield &uniqueStorage().fields.columns }
+    }
+    public var constraints: [Constraint] {
+        get { storage.fields.constraints }
+        _modify { yield &uniqueStorage().fields.constraints }
+    }
     /// The parent when this table is a partition (`PARTITION OF` / `ATTACH PARTITION`).
-    public var partitionOf: ObjectKey?
+    public var partitionOf: ObjectKey? {
+        get { storage.fields.partitionOf }
+        _modify { yield &uniqueStorage().fields.partitionOf }
+    }
     /// `INHERITS (...)` parents, in order.
-    public var inherits: [ObjectKey]
-    public var triggers: [Trigger]
-    public var policies: [Policy]
-    public var rowLevelSecurity: Bool
+    public var inherits: [ObjectKey] {
+        get { storage.fields.inherits }
+        _modify { yield &uniqueStorage().fields.inherits }
+    }
+    public var triggers: [Trigger] {
+        get { storage.fields.triggers }
+        _modify { yield &uniqueStorage().fields.triggers }
+    }
+    public var policies: [Policy] {
+        get { storage.fields.policies }
+        _modify { yield &uniqueStorage().fields.policies }
+    }
+    public var rowLevelSecurity: Bool {
+        get { storage.fields.rowLevelSecurity }
+        _modify { yield &uniqueStorage().fields.rowLevelSecurity }
+    }
     /// SQLite `WITHOUT ROWID` / `STRICT`.
-    public var withoutRowid: Bool
-    public var strict: Bool
+    public var withoutRowid: Bool {
+        get { storage.fields.withoutRowid }
+        _modify { yield &uniqueStorage().fields.withoutRowid }
+    }
+    public var strict: Bool {
+        get { storage.fields.strict }
+        _modify { yield &uniqueStorage().fields.strict }
+    }
 
     public init(key: ObjectKey, kind: Kind = .table, persistence: TablePersistence = .permanent, columns: [Column] = []) {
-        self.key = key
-        self.kind = kind
-        self.persistence = persistence
-        self.columns = columns
-        self.constraints = []
-        self.partitionOf = nil
-        self.inherits = []
-        self.triggers = []
-        self.policies = []
-        self.rowLevelSecurity = false
-        self.withoutRowid = false
-        self.strict = false
+        storage = Storage(Fields(key: key, kind: kind, persistence: persistence, columns: columns, constraints: [], partitionOf: nil, inherits: [], triggers: [], policies: [], rowLevelSecurity: false, withoutRowid: false, strict: false))
     }
 
     public func column(_ name: String) -> Column? {
@@ -212,32 +272,87 @@ public enum ForeignKeyAction: String, Hashable, Sendable {
 
 /// An index (`pg_index`), whether made by CREATE INDEX or by a constraint.
 public struct Index: Hashable, Sendable {
-    public var key: ObjectKey
-    public var table: ObjectKey
-    public var unique: Bool
+
+    // The fields live in one copy-on-write box: the catalog copies tables whole
+    // (every lookup and every walk over a map), which is then one reference count.
+    private struct Fields: Hashable, Sendable {
+        var key: ObjectKey
+        var table: ObjectKey
+        var unique: Bool
+        var method: String
+        var keys: [IndexPart]
+        var include: [String]
+        var predicate: String?
+        var valid: Bool
+        var constraint: String?
+        var nullsNotDistinct: Bool
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    public var key: ObjectKey {
+        get { storage.fields.key }
+        _modify { yield &uniqueStorage().fields.key }
+    }
+    public var table: ObjectKey {
+        get { storage.fields.table }
+        _modify { yield &uniqueStorage().fields.table }
+    }
+    public var unique: Bool {
+        get { storage.fields.unique }
+        _modify { yield &uniqueStorage().fields.unique }
+    }
     /// `btree`, `gin`, `gist`, ...
-    public var method: String
-    public var keys: [IndexPart]
-    public var include: [String]
+    public var method: String {
+        get { storage.fields.method }
+        _modify { yield &uniqueStorage().fields.method }
+    }
+    public var keys: [IndexPart] {
+        get { storage.fields.keys }
+        _modify { yield &uniqueStorage().fields.keys }
+    }
+    public var include: [String] {
+        get { storage.fields.include }
+        _modify { yield &uniqueStorage().fields.include }
+    }
     /// The partial-index predicate, as SQL text.
-    public var predicate: String?
+    public var predicate: String? {
+        get { storage.fields.predicate }
+        _modify { yield &uniqueStorage().fields.predicate }
+    }
     /// False while a CONCURRENTLY build has failed or not finished (`indisvalid`).
-    public var valid: Bool
+    public var valid: Bool {
+        get { storage.fields.valid }
+        _modify { yield &uniqueStorage().fields.valid }
+    }
     /// The constraint this index enforces, if any.
-    public var constraint: String?
-    public var nullsNotDistinct: Bool
+    public var constraint: String? {
+        get { storage.fields.constraint }
+        _modify { yield &uniqueStorage().fields.constraint }
+    }
+    public var nullsNotDistinct: Bool {
+        get { storage.fields.nullsNotDistinct }
+        _modify { yield &uniqueStorage().fields.nullsNotDistinct }
+    }
 
     public init(key: ObjectKey, table: ObjectKey, unique: Bool = false, method: String = "btree", keys: [IndexPart]) {
-        self.key = key
-        self.table = table
-        self.unique = unique
-        self.method = method
-        self.keys = keys
-        self.include = []
-        self.predicate = nil
-        self.valid = true
-        self.constraint = nil
-        self.nullsNotDistinct = false
+        storage = Storage(Fields(key: key, table: table, unique: unique, method: method, keys: keys, include: [], predicate: nil, valid: true, constraint: nil, nullsNotDistinct: false))
     }
 
     public var name: String { key.name }
