@@ -93,6 +93,14 @@ public struct PhasePlanner: Sendable {
     /// Data statements are bound after the walk over the unit, side by side when
     /// `parallel` (each against the catalog as it stood when its turn came).
     func apply(_ unit: [Int], to catalog: Catalog, parallel: Bool = true) -> (Catalog, dependsOnDeferred: Bool) {
+        var memo: SameBinding.Memo?
+        return apply(unit, to: catalog, parallel: parallel, memo: &memo)
+    }
+
+    /// `memo` carries the last shortcut answer from one unit to the next.
+    func apply(
+        _ unit: [Int], to catalog: Catalog, parallel: Bool, memo: inout SameBinding.Memo?
+    ) -> (Catalog, dependsOnDeferred: Bool) {
         var result = catalog
         var deferred = false
         var bindings: [(index: Int, tree: Statement, catalog: Catalog)] = []
@@ -101,7 +109,7 @@ public struct PhasePlanner: Sendable {
             guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
             if statement.isData {
                 // Nothing it reads differs from file order: it binds as it did there.
-                if !SameBinding.holds(tree, on: result, as: analysis.catalog(before: i)) {
+                if !SameBinding.holds(tree, on: result, as: analysis.catalog(before: i), memo: &memo) {
                     bindings.append((i, tree, result))
                 }
                 continue
@@ -244,9 +252,15 @@ public struct PhasePlanner: Sendable {
                 s1 = next
             }
         }
-        let held = Workers.map(dataJobs.count) {
-            apply(dataJobs[$0].unit, to: dataJobs[$0].s1, parallel: false).dependsOnDeferred
-        }
+        // In runs of consecutive jobs, so a backfill in batches (one statement a
+        // unit) asks the shortcut once.
+        let run = 64
+        let held = Workers.map((dataJobs.count + run - 1) / run) { r in
+            var memo: SameBinding.Memo?
+            return dataJobs[r * run..<min(dataJobs.count, (r + 1) * run)].map {
+                apply($0.unit, to: $0.s1, parallel: false, memo: &memo).dependsOnDeferred
+            }
+        }.flatMap { $0 }
         for (job, deferred) in zip(dataJobs, held) where deferred {
             for k in job.placed {
                 placed[k].phase = .contract

@@ -17,37 +17,82 @@ import SchemaCatalog
 /// relations inside strings: such statements are bound. Anything else is bound.
 enum SameBinding {
     static func holds(_ statement: Statement, on here: Catalog, as fileOrder: Catalog) -> Bool {
+        guard let question = Question(statement.node) else { return false }
+        return answer(question, on: here, as: fileOrder)
+    }
+
+    /// `holds`, remembering the last answer: a run of backfill batches reads the
+    /// same things of the same two catalogs, and is answered once.
+    static func holds(_ statement: Statement, on here: Catalog, as fileOrder: Catalog, memo: inout Memo?) -> Bool {
+        guard let question = Question(statement.node) else { return false }
+        if let memo, memo.question == question, memo.here == here, memo.fileOrder == fileOrder { return memo.answer }
+        let answer = answer(question, on: here, as: fileOrder)
+        memo = Memo(question: question, here: here, fileOrder: fileOrder, answer: answer)
+        return answer
+    }
+
+    struct Memo {
+        var question: Question
+        var here: Catalog
+        var fileOrder: Catalog
+        var answer: Bool
+    }
+
+    /// What binding a qualifying statement reads of a catalog: its target and
+    /// what its expressions name. Two statements with the same question bind
+    /// alike on any catalog (positions aside).
+    struct Question: Equatable {
+        var target: QualifiedName
+        var reads: Reads
+
+        init?(_ node: StatementNode) {
+            guard let shape = Shape(node) else { return nil }
+            var reads = Reads(table: shape.target.name, alias: shape.alias, allColumns: shape.insert)
+            reads.columns.formUnion(shape.setColumns)
+            for expression in shape.expressions {
+                guard reads.add(expression) else { return nil }
+            }
+            self.target = shape.target
+            self.reads = reads
+        }
+
+        static func == (a: Question, b: Question) -> Bool {
+            spelled(a.target, b.target) && a.reads.allColumns == b.reads.allColumns && a.reads.columns == b.reads.columns
+                && a.reads.types.count == b.reads.types.count && a.reads.calls.count == b.reads.calls.count
+                && zip(a.reads.types, b.reads.types).allSatisfy { spelled($0.name, $1.name) }
+                && zip(a.reads.calls, b.reads.calls).allSatisfy { spelled($0, $1) }
+        }
+
+        /// The same name as written, wherever it was written.
+        static func spelled(_ a: QualifiedName, _ b: QualifiedName) -> Bool {
+            a.parts.count == b.parts.count && zip(a.parts, b.parts).allSatisfy { $0.value == $1.value && $0.quoted == $1.quoted }
+        }
+    }
+
+    static func answer(_ question: Question, on here: Catalog, as fileOrder: Catalog) -> Bool {
         // SQLite resolves names without case by scanning every relation: not worth a shortcut.
         guard here.dialect.kind == .postgres, fileOrder.dialect == here.dialect,
             here.searchPath == fileOrder.searchPath, here.schemas == fileOrder.schemas,
-            here.extensions == fileOrder.extensions,
-            let shape = Shape(statement.node)
+            here.extensions == fileOrder.extensions
         else { return false }
-        var reads = Reads(table: shape.target.name, alias: shape.alias, allColumns: shape.insert)
-        reads.columns.formUnion(shape.setColumns)
-        for expression in shape.expressions {
-            guard reads.add(expression) else { return false }
-        }
+        let reads = question.reads
 
         let isRelation: (Catalog) -> (ObjectKey) -> Bool = { catalog in { catalog.relationKind($0) != nil } }
-        let key = here.resolve(shape.target, exists: isRelation(here))
-        guard key == fileOrder.resolve(shape.target, exists: isRelation(fileOrder)) else { return false }
+        let key = here.resolve(question.target, exists: isRelation(here))
+        guard key == fileOrder.resolve(question.target, exists: isRelation(fileOrder)) else { return false }
         if let key {
             // A view or a sequence as the target: bind it.
-            guard let mine = here.tables[key], let theirs = fileOrder.tables[key],
-                sameOutsideColumns(mine, theirs)
-            else { return false }
-            var columns: [Column] = []
-            if reads.allColumns {
-                guard mine.columns.sharesStorage(with: theirs.columns) || mine.columns == theirs.columns else { return false }
-                columns = mine.columns
-            } else {
-                for name in reads.columns {
-                    let column = mine.column(name)
-                    guard column == theirs.column(name) else { return false }
-                    if let column { columns.append(column) }
+            guard let mine = here.tables[key], let theirs = fileOrder.tables[key] else { return false }
+            // The very same table in both: nothing read of it differs.
+            if !mine.isIdentical(to: theirs) {
+                guard sameOutsideColumns(mine, theirs) else { return false }
+                if reads.allColumns {
+                    guard mine.columns.sharesStorage(with: theirs.columns) || mine.columns == theirs.columns else { return false }
+                } else {
+                    for name in reads.columns where mine.column(name) != theirs.column(name) { return false }
                 }
             }
+            let columns = reads.allColumns ? mine.columns : reads.columns.compactMap { mine.column($0) }
             for column in columns where !sameUserType(column.type, here, fileOrder) { return false }
         }
         for type in reads.types {

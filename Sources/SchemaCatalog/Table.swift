@@ -44,6 +44,9 @@ public struct Table: Hashable, Sendable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
+    /// Whether `other` is this very table, not a copy changed since: equal without comparing.
+    public func isIdentical(to other: Table) -> Bool { storage === other.storage }
+
     public var key: ObjectKey {
         get { storage.fields.key }
         _modify { yield &uniqueStorage().fields.key }
