@@ -217,7 +217,7 @@ extension BindingContext {
         case "numeric", "float4", "float8":
             let lowered = trimmed.lowercased()
             if ["nan", "infinity", "-infinity", "+infinity", "inf", "-inf"].contains(lowered) { return }
-            if Double(trimmed.removing("_")) == nil { throw bad }
+            if Double(trimmed.utf8.contains(UInt8(ascii: "_")) ? trimmed.removing("_") : trimmed) == nil { throw bad }
         case "bool":
             let lowered = trimmed.lowercased()
             guard !lowered.isEmpty else { throw bad }
@@ -227,10 +227,19 @@ extension BindingContext {
                 || (lowered.count >= 2 && ["off"].contains { $0.hasPrefix(lowered) } && lowered != "o")
             if !ok { throw bad }
         case "uuid":
-            var hex = trimmed
-            if hex.hasPrefix("{"), hex.hasSuffix("}") { hex = String(hex.dropFirst().dropLast()) }
-            hex = hex.removing("-")
-            if hex.count != 32 || !hex.allSatisfy({ (c: Character) in c.isHexDigit }) { throw bad }
+            // 32 ASCII hex digits, hyphens anywhere between them, optionally in braces.
+            var hex = Array(trimmed.utf8)[...]
+            if hex.first == UInt8(ascii: "{"), hex.last == UInt8(ascii: "}") { hex = hex.dropFirst().dropLast() }
+            var digits = 0
+            for byte in hex where byte != UInt8(ascii: "-") {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"):
+                    digits += 1
+                default:
+                    throw bad
+                }
+            }
+            if digits != 32 { throw bad }
         default:
             return
         }

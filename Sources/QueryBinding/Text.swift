@@ -3,6 +3,11 @@
 extension StringProtocol {
     /// The text without leading and trailing white space.
     var trimmed: String {
+        // Most literals start and end with a visible ASCII character.
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return text
+        }
         let scalars = unicodeScalars
         if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace,
             !last.properties.isWhitespace
