@@ -37,6 +37,30 @@ public enum Workers {
         }
     }
 
+    /// `consume(i, body(i))` for every index in order, on the calling thread, while
+    /// other threads compute the bodies ahead of it: a sequential walk over results
+    /// that are expensive to make but independent of each other (files parsed ahead
+    /// of their replay). The calling thread computes a body itself when no other
+    /// thread has taken it yet, so it never waits on work nobody started.
+    public static func pipeline<T>(
+        _ count: Int, workers: Int = processorCount - 1, _ body: (Int) -> T, consume: (Int, T) -> Void
+    ) {
+        let helpers = max(0, min(workers, count - 1))
+        guard helpers > 0 else {
+            for i in 0..<count { consume(i, body(i)) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let job = Pipeline(count: count, body: body)
+            var started: [pthread_t] = []
+            for _ in 0..<helpers {
+                if let thread = spawn(job) { started.append(thread) }
+            }
+            for i in 0..<count { consume(i, job.result(i)) }
+            for thread in started { pthread_join(thread, nil) }
+        }
+    }
+
     /// Runs `first` and `second` at the same time; returns both results.
     public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         var a: A?
@@ -54,7 +78,7 @@ public enum Workers {
         return (a ?? first(), b ?? second())
     }
 
-    private static func spawn<T>(_ job: Job<T>) -> pthread_t? {
+    private static func spawn(_ job: some Runnable) -> pthread_t? {
         var attributes = pthread_attr_t()
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
@@ -127,4 +151,68 @@ private final class Job<T>: Runnable {
 
     /// Every slot is filled once `work` has returned on every thread.
     func results() -> [T] { slots.compactMap { $0 } }
+}
+
+/// The shared state of one `Workers.pipeline`: the next index to take, finished
+/// results not yet consumed, and a condition the consumer waits on.
+private final class Pipeline<T>: Runnable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var next = 0
+    private let count: Int
+    private let body: (Int) -> T
+    private var slots: [T?]
+
+    init(count: Int, body: @escaping (Int) -> T) {
+        self.count = count
+        self.body = body
+        self.slots = Array(repeating: nil, count: count)
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(finished, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(finished)
+        pthread_mutex_destroy(mutex)
+        finished.deallocate()
+        mutex.deallocate()
+    }
+
+    private func take() -> Int? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    private func store(_ value: T, at index: Int) {
+        pthread_mutex_lock(mutex)
+        slots[index] = value
+        pthread_cond_broadcast(finished)
+        pthread_mutex_unlock(mutex)
+    }
+
+    func work() {
+        while let index = take() { store(body(index), at: index) }
+    }
+
+    /// Result `index`, computed here if no thread has taken it, else waited for;
+    /// its slot is emptied (the consumer holds the only copy).
+    func result(_ index: Int) -> T {
+        pthread_mutex_lock(mutex)
+        while true {
+            if let value = slots[index] {
+                slots[index] = nil
+                pthread_mutex_unlock(mutex)
+                return value
+            }
+            if next == index {
+                next += 1
+                pthread_mutex_unlock(mutex)
+                return body(index)
+            }
+            pthread_cond_wait(finished, mutex)
+        }
+    }
 }

@@ -31,11 +31,13 @@ public struct MigrationAnalyzer: Sendable {
     /// catalog before each. `lockEffects(of:)` completes it; the phase planner,
     /// which does not need them, can start meanwhile.
     public func replay(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
-        // Parsing needs no catalog: the files are parsed side by side, then replayed in order.
+        // Parsing needs no catalog: files are parsed ahead on other threads while
+        // this one replays them in order.
         let parser = SQLParser(dialect: dialect)
-        let parsed = Workers.map(files.count) { parser.parse(Self.appliedBytes(of: files[$0])) }
         var state = AnalyzerState(analyzer: self, baseline: baseline)
-        for (file, tree) in zip(files, parsed) { state.add(file, parsed: tree) }
+        Workers.pipeline(files.count, { parser.parse(Self.appliedBytes(of: files[$0])) }) { i, parsed in
+            state.add(files[i], parsed: parsed)
+        }
         return state.analysis
     }
 
