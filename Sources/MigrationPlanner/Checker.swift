@@ -90,7 +90,7 @@ public struct Checker: Sendable {
             settled[report.statement.file, default: []].append(report.statement.span)
         }
         return findings.filter { finding in
-            guard RuleRegistry.rule(finding.id)?.metadata.category == .compatibility,
+            guard RuleRegistry.category(finding.id) == .compatibility,
                 let spans = settled[finding.file]
             else { return true }
             return !spans.contains { $0.start <= finding.span.start && finding.span.start < Swift.max($0.end, $0.start + 1) }

@@ -82,8 +82,26 @@ public enum RuleRegistry {
 
     /// The rule with this id or alias.
     public static func rule(_ id: String) -> (any Rule.Type)? {
-        all.first { $0.metadata.id == id || $0.metadata.aliases.contains(id) }
+        byID[id].map { all[$0] }
     }
+
+    /// The category of the rule an id or alias names, without building its metadata.
+    public static func category(_ id: String) -> RuleMetadata.Category? {
+        byID[id].map { categories[$0] }
+    }
+
+    /// Each id and alias with the position of its rule in `all` (the first rule
+    /// that answers to it), built once: findings are looked up by id.
+    private static let byID: [String: Int] = {
+        var map: [String: Int] = [:]
+        for (i, rule) in all.enumerated() {
+            let meta = rule.metadata
+            for id in [meta.id] + meta.aliases where map[id] == nil { map[id] = i }
+        }
+        return map
+    }()
+
+    private static let categories: [RuleMetadata.Category] = all.map { $0.metadata.category }
 
     /// Ids and aliases, for validating configuration and suppressions.
     public static let knownIDs: Set<String> = Set(all.flatMap { [$0.metadata.id] + $0.metadata.aliases })
