@@ -4,6 +4,7 @@ import MigrationRules
 import QueryBinding
 import SQLParser
 import SQLSyntax
+import SchemaCatalog
 
 /// Renders a `CheckResult`: the JSON of SPEC §5, text for a terminal, SARIF 2.1.0
 /// for code scanning and GitHub workflow commands. Pure functions of their inputs.
@@ -36,7 +37,8 @@ public enum CheckReport {
             var part = JSONWriter()
             let range = c * chunkSize..<min(result.statements.count, (c + 1) * chunkSize)
             part.reserveCapacity(result.statements[range].reduce(0) { $0 + $1.statement.sql.utf8.count + 256 })
-            for i in range { writeStatement(&part, result.statements[i], evidence) }
+            var relations = RelationNames()
+            for i in range { writeStatement(&part, result.statements[i], evidence, &relations) }
             return part.utf8
         }
         for chunk in chunks { w.appendElements(chunk) }
@@ -102,7 +104,22 @@ public enum CheckReport {
         }
     }
 
-    static func writeStatement(_ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries) {
+    /// Relations as the report names them (`schema.name`, quoted where needed),
+    /// worked out once per relation: the same tables are locked over and over.
+    struct RelationNames {
+        private var names: [ObjectKey: String] = [:]
+
+        mutating func name(_ key: ObjectKey) -> String {
+            if let name = names[key] { return name }
+            let name = key.description
+            names[key] = name
+            return name
+        }
+    }
+
+    static func writeStatement(
+        _ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries, _ relations: inout RelationNames
+    ) {
         let s = report.statement
         w.beginObject()
         w.field("file", s.file)
@@ -115,7 +132,7 @@ public enum CheckReport {
         w.beginArray()
         for lock in s.effects.locks {
             w.beginObject()
-            w.field("relation", lock.relation.description)
+            w.field("relation", relations.name(lock.relation))
             w.field("mode", lock.mode.description)
             w.endObject()
         }

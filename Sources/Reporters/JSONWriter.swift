@@ -60,10 +60,13 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// Writes `"key":` — the value written next belongs to it.
-    public mutating func key(_ key: String) {
+    /// Writes `"key":` — the value written next belongs to it. Keys are literals
+    /// of the report's format, which need no escapes.
+    public mutating func key(_ key: StaticString) {
         separator()
-        JSONWriter.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
@@ -96,17 +99,17 @@ public struct JSONWriter {
         if b { raw("true") } else { raw("false") }
     }
 
-    public mutating func field(_ k: String, _ s: String?) {
+    public mutating func field(_ k: StaticString, _ s: String?) {
         key(k)
         value(s)
     }
 
-    public mutating func field(_ k: String, _ n: Int?) {
+    public mutating func field(_ k: StaticString, _ n: Int?) {
         key(k)
         value(n)
     }
 
-    public mutating func field(_ k: String, _ b: Bool) {
+    public mutating func field(_ k: StaticString, _ b: Bool) {
         key(k)
         value(b)
     }
@@ -114,16 +117,43 @@ public struct JSONWriter {
     /// Appends `s` as a JSON string literal (RFC 8259 escapes) to UTF-8 bytes. Runs
     /// of bytes that need no escape are copied whole; escapes are all ASCII, so
     /// every run ends on a scalar boundary.
+    /// Whether any of the eight bytes is below 0x20, a quote or a backslash
+    /// (the classic "has a zero byte" bit tricks; bytes of 0x80 and above are left alone).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-                if runStart != i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                runStart = i + 1
+            var i = 0
+            while i < count {
+                // Eight bytes at a time while none needs an escape.
+                if i + 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if !Self.needsEscape(word) {
+                        i += 8
+                        continue
+                    }
+                }
+                let byte = base[i]
+                // Control characters, the quote and the backslash need an escape.
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+                    i += 1
+                    continue
+                }
+                if runStart != i { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                i += 1
+                runStart = i
                 out.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -132,11 +162,13 @@ public struct JSONWriter {
                 case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
                 case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    let hex: StaticString = "0123456789abcdef"
+                    hex.withUTF8Buffer { digits in
+                        out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+                    }
                 }
             }
-            if runStart != utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            if runStart != count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -21,6 +21,27 @@ import Testing
         #expect(w.output == #"{"s":"a\"b\\c\nd\u0001é","n":3,"null":null,"list":[true,1]}"#)
     }
 
+    /// Long strings are scanned eight bytes at a time: every character that needs
+    /// an escape, at every position of strings of every length up to 40, comes out
+    /// as Foundation's JSON encoder reads it back.
+    @Test func jsonEscapesAtEveryPosition() throws {
+        let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1f}", "é", "\u{7f}", " ", "~"]
+        for length in 0...40 {
+            for special in specials {
+                for position in 0...length {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(special, at: text.index(text.startIndex, offsetBy: position))
+                    var w = JSONWriter()
+                    w.beginArray()
+                    w.value(text)
+                    w.endArray()
+                    let decoded = try JSONSerialization.jsonObject(with: Data(w.utf8)) as? [String]
+                    #expect(decoded == [text], "length \(length), position \(position)")
+                }
+            }
+        }
+    }
+
     @Test func parseReportShape() throws {
         let source = SourceFile(path: "x.sql", text: "-- c\nSELECT 1;\nSELECT FROM WHERE;")
         let parsed = SQLParser(dialect: .postgres).parse(source.bytes)

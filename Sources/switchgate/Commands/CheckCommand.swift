@@ -184,7 +184,7 @@ struct CheckCommand: ParsableCommand {
                 SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version).utf8)
         }
         clock.lap("report")
-        FileHandle.standardOutput.write(Data(output))
+        StandardOutput.writeAll(output)
         clock.lap("write")
         // The process ends here: tearing down the analysis of a long history
         // (a catalog per statement) takes longer than writing its report.
@@ -237,5 +237,22 @@ struct StageClock {
         let seconds = Double(now - last) / 1e9
         FileHandle.standardError.write(Data("switchgate timing: \(stage) \(String(format: "%.3f", seconds)) s\n".utf8))
         last = now
+    }
+}
+
+/// Standard output, written straight from the report's bytes.
+enum StandardOutput {
+    static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 }
