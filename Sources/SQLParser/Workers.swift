@@ -197,8 +197,10 @@ private final class Pipeline<T>: Runnable {
         while let index = take() { store(body(index), at: index) }
     }
 
-    /// Result `index`, computed here if no thread has taken it, else waited for;
-    /// its slot is emptied (the consumer holds the only copy).
+    /// Result `index`. While it is not ready the caller does not wait idle: it
+    /// computes the next result nobody has taken (possibly `index` itself), and
+    /// waits only when every result is taken. Its slot is emptied (the consumer
+    /// holds the only copy).
     func result(_ index: Int) -> T {
         pthread_mutex_lock(mutex)
         while true {
@@ -207,10 +209,15 @@ private final class Pipeline<T>: Runnable {
                 pthread_mutex_unlock(mutex)
                 return value
             }
-            if next == index {
+            if next < count {
+                let taken = next
                 next += 1
                 pthread_mutex_unlock(mutex)
-                return body(index)
+                let value = body(taken)
+                if taken == index { return value }
+                pthread_mutex_lock(mutex)
+                slots[taken] = value
+                continue
             }
             pthread_cond_wait(finished, mutex)
         }
