@@ -55,3 +55,53 @@ extension Line {
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }
+
+/// Quick byte searches that tell a file cannot hold a marker before its lines are read.
+enum ByteSearch {
+    /// Whether `bytes` contain `needle` with ASCII letters in any case.
+    static func contains(_ bytes: [UInt8], caseInsensitive needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { pattern in
+            guard let first = pattern.first else { return true }
+            guard bytes.count >= pattern.count else { return false }
+            return bytes.withUnsafeBufferPointer { buffer in
+                var i = 0
+                let last = buffer.count - pattern.count
+                while i <= last {
+                    if lower(buffer[i]) == lower(first) {
+                        var k = 1
+                        while k < pattern.count && lower(buffer[i + k]) == lower(pattern[k]) { k += 1 }
+                        if k == pattern.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether `bytes` contain `needle` exactly.
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { pattern in
+            guard let first = pattern.first else { return true }
+            guard bytes.count >= pattern.count else { return false }
+            return bytes.withUnsafeBufferPointer { buffer in
+                var i = 0
+                let last = buffer.count - pattern.count
+                while i <= last {
+                    if buffer[i] == first {
+                        var k = 1
+                        while k < pattern.count && buffer[i + k] == pattern[k] { k += 1 }
+                        if k == pattern.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+}

@@ -17,6 +17,22 @@ import Testing
         }
     }
 
+    /// Detection first looks for the marker's bytes; the line reading decides.
+    @Test func detectionFindsMarkersWhereverTheyAre() {
+        #expect(Goose.hasUpAnnotation(Array("SELECT 1;\n-- +GoOsE Up\n".utf8)))
+        #expect(Goose.hasUpAnnotation(Array("-- +goose up".utf8)))
+        #expect(!Goose.hasUpAnnotation(Array("-- +goose Down\nSELECT '+goose';".utf8)))
+        #expect(!Goose.hasUpAnnotation(Array("-- + goose Up\n-- goose Up\n".utf8)))
+        #expect(!Goose.hasUpAnnotation(Array("+goos".utf8)))
+        #expect(Dbmate.hasUpMarker(Array("\n-- migrate:up transaction:false\n".utf8)))
+        #expect(!Dbmate.hasUpMarker(Array("-- migrate:UP\n-- migrate:down\n".utf8)))
+        #expect(ByteSearch.contains(Array("xx+GOOSE".utf8), caseInsensitive: "+goose"))
+        #expect(!ByteSearch.contains(Array("xx+GOOS".utf8), caseInsensitive: "+goose"))
+        #expect(ByteSearch.contains(Array("migrate:up".utf8), "migrate:up"))
+        #expect(!ByteSearch.contains(Array("migrate:u".utf8), "migrate:up"))
+        #expect(!ByteSearch.contains([], "migrate:up"))
+    }
+
     @Test func gooseAnnotationsIgnoreCaseAndSpacing() throws {
         let parsed = try goose(
             "-- +GOOSE no   transaction\r\n--  +goose   up\r\nSELECT 1;\r\n--+goose Down\r\nSELECT 2;\r\n")

@@ -29,7 +29,8 @@ enum Dbmate: FolderLayout {
 
     /// Whether the file has a dbmate up marker (what detection looks for).
     static func hasUpMarker(_ bytes: [UInt8]) -> Bool {
-        Lines(bytes: bytes).contains { directive($0, in: bytes)?.isUp == true }
+        guard ByteSearch.contains(bytes, "migrate:up") else { return false }
+        return Lines(bytes: bytes).contains { directive($0, in: bytes)?.isUp == true }
     }
 
     static func classify(_ entry: FolderEntry) -> Classification {

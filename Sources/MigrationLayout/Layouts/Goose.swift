@@ -29,7 +29,9 @@ enum Goose: FolderLayout {
 
     /// Whether the file has a goose Up annotation (what detection looks for).
     static func hasUpAnnotation(_ bytes: [UInt8]) -> Bool {
-        Lines(bytes: bytes).contains { annotation($0, in: bytes) == .up }
+        // Detection reads every file of a folder: most hold no annotation at all.
+        guard ByteSearch.contains(bytes, caseInsensitive: "+goose") else { return false }
+        return Lines(bytes: bytes).contains { annotation($0, in: bytes) == .up }
     }
 
     static func classify(_ entry: FolderEntry) -> Classification {
