@@ -66,6 +66,9 @@ public struct MigrationAnalyzer: Sendable {
         // Runs of data statements (which change no schema) share one directory
         // of the tables' indexes, which they all lock.
         var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
+        // A backfill in batches repeats one UPDATE or DELETE on one table: its
+        // effects depend on nothing else, so the last ones are reused.
+        var last: (target: DataTarget, catalog: Catalog, effects: StatementEffects)?
         for i in range {
             guard let tree = analysis.statements[i].statement else { continue }
             let file = analysis.statements[i].file
@@ -73,15 +76,46 @@ public struct MigrationAnalyzer: Sendable {
             sources[file] = source
             let catalog = analysis.catalog(before: i)
             var indexes: IndexDirectory?
+            let target = DataTarget(tree.node)
             if analysis.statements[i].isData {
+                if let target, let last, last.target == target, last.catalog == catalog {
+                    out.append((i, last.effects))
+                    continue
+                }
                 if directory == nil || directory?.indexes != catalog.indexes {
                     directory = (catalog.indexes, IndexDirectory(catalog))
                 }
                 indexes = directory?.directory
             }
-            out.append((i, model.effects(of: tree, in: catalog, source: source, indexes: indexes)))
+            let effects = model.effects(of: tree, in: catalog, source: source, indexes: indexes)
+            out.append((i, effects))
+            if let target { last = (target, catalog, effects) }
         }
         return out
+    }
+
+    /// The table an UPDATE without FROM or a DELETE without USING changes, as
+    /// written: the lock model reads nothing else of such a statement.
+    struct DataTarget: Equatable {
+        var update: Bool
+        var name: [String]
+        var quoted: [Bool]
+
+        init?(_ node: StatementNode) {
+            let table: QualifiedName
+            switch node {
+            case .update(let u) where u.from.isEmpty:
+                update = true
+                table = u.table.name
+            case .delete(let d) where d.using.isEmpty:
+                update = false
+                table = d.table.name
+            default:
+                return nil
+            }
+            name = table.parts.map(\.value)
+            quoted = table.parts.map(\.quoted)
+        }
     }
 
     /// The file's bytes with what the migration tool does not apply (a down

@@ -42,7 +42,8 @@ public struct LockModel: Sendable {
     ) -> StatementEffects {
         var analysis = LockAnalysis(model: self, catalog: catalog, source: source)
         analysis.indexDirectory = indexes
-        analysis.statementText = source.text(statement.span)
+        // Only the forms the AST keeps as text read it.
+        if case .other = statement.node { analysis.statementText = source.text(statement.span) }
         if dialect == .sqlite {
             analysis.sqlite(statement.node)
         } else {
