@@ -47,7 +47,8 @@ enum SameBinding {
 
         init?(_ node: StatementNode) {
             guard let shape = Shape(node) else { return nil }
-            var reads = Reads(table: shape.target.name, alias: shape.alias, allColumns: shape.insert)
+            var reads = Reads(table: shape.target.name, alias: shape.alias, allColumns: shape.insert && !shape.namesColumns)
+            reads.omittedColumns = shape.insert && shape.namesColumns
             reads.columns.formUnion(shape.setColumns)
             for expression in shape.expressions {
                 guard reads.add(expression) else { return nil }
@@ -57,7 +58,8 @@ enum SameBinding {
         }
 
         static func == (a: Question, b: Question) -> Bool {
-            spelled(a.target, b.target) && a.reads.allColumns == b.reads.allColumns && a.reads.columns == b.reads.columns
+            spelled(a.target, b.target) && a.reads.allColumns == b.reads.allColumns
+                && a.reads.omittedColumns == b.reads.omittedColumns && a.reads.columns == b.reads.columns
                 && a.reads.types.count == b.reads.types.count && a.reads.calls.count == b.reads.calls.count
                 && zip(a.reads.types, b.reads.types).allSatisfy { spelled($0.name, $1.name) }
                 && zip(a.reads.calls, b.reads.calls).allSatisfy { spelled($0, $1) }
@@ -90,9 +92,13 @@ enum SameBinding {
                     guard mine.columns.sharesStorage(with: theirs.columns) || mine.columns == theirs.columns else { return false }
                 } else {
                     for name in reads.columns where mine.column(name) != theirs.column(name) { return false }
+                    if reads.omittedColumns, omittedThatMatter(mine, reads.columns) != omittedThatMatter(theirs, reads.columns) {
+                        return false
+                    }
                 }
             }
-            let columns = reads.allColumns ? mine.columns : reads.columns.compactMap { mine.column($0) }
+            var columns = reads.allColumns ? mine.columns : reads.columns.compactMap { mine.column($0) }
+            if reads.omittedColumns { columns += omittedThatMatter(mine, reads.columns) }
             for column in columns where !sameUserType(column.type, here, fileOrder) { return false }
         }
         for type in reads.types {
@@ -102,6 +108,18 @@ enum SameBinding {
             guard sameObject(call, here.functions, fileOrder.functions, in: here) else { return false }
         }
         return true
+    }
+
+    /// The columns an INSERT with a column list leaves out that binding looks at:
+    /// those that must get a value (NOT NULL, a domain) or get one (a default,
+    /// identity, generated). A plain nullable column left out is NULL, whatever
+    /// else is in the table.
+    static func omittedThatMatter(_ table: Table, _ named: Set<String>) -> [Column] {
+        table.columns.filter { column in
+            !named.contains(column.name)
+                && (column.notNull || column.defaultValue != nil || column.identity != nil || column.generated != nil
+                    || column.type.element.schema != nil)
+        }
     }
 
     /// Everything binding reads of a table but its columns (triggers and policies
@@ -143,8 +161,10 @@ enum SameBinding {
         var alias: String?
         var expressions: [Expr]
         var setColumns: [String] = []
-        /// INSERT reads every column (defaults and NOT NULL coverage).
+        /// INSERT reads the columns it leaves out too (defaults and NOT NULL coverage).
         var insert = false
+        /// An INSERT with a column list (else it reads every column, by position).
+        var namesColumns = false
 
         init?(_ node: StatementNode) {
             switch node {
@@ -175,6 +195,10 @@ enum SameBinding {
                 target = i.table
                 alias = i.alias?.value
                 insert = true
+                namesColumns = !i.columns.isEmpty
+                // `col.field` or `col[1]` writes part of a column: bind it.
+                guard i.columns.allSatisfy({ $0.indirection.isEmpty && !$0.hasSubscript }) else { return nil }
+                setColumns = i.columns.map(\.name.value)
                 expressions = i.returning.map(\.expr)
                 if let source = i.source {
                     guard source.with == nil, source.orderBy.isEmpty, source.limit == nil, source.offset == nil,
@@ -193,6 +217,8 @@ enum SameBinding {
         let table: String
         let alias: String?
         var allColumns: Bool
+        /// An INSERT's columns left out matter (`omittedThatMatter`).
+        var omittedColumns = false
         var columns: Set<String> = []
         var types: [TypeName] = []
         var calls: [QualifiedName] = []
