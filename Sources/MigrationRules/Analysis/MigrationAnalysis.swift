@@ -190,6 +190,8 @@ public struct MigrationAnalysis: Sendable {
     /// The transaction with this id.
     public func transaction(_ id: Int?) -> MigrationTransaction? {
         guard let id else { return nil }
+        // The analyzer numbers transactions from 1 in the order it appends them.
+        if transactions.indices.contains(id - 1), transactions[id - 1].id == id { return transactions[id - 1] }
         return transactions.first { $0.id == id }
     }
 

@@ -149,6 +149,8 @@ struct AnalyzerState {
     var analysis: MigrationAnalysis
     var catalog: Catalog
     var nextTransaction = 1
+    /// The files added so far (`analysis.files`, for lookups).
+    var seenFiles: Set<String> = []
 
     init(analyzer: MigrationAnalyzer, baseline: Catalog) {
         self.analyzer = analyzer
@@ -162,7 +164,7 @@ struct AnalyzerState {
     mutating func add(_ file: MigrationFile, parsed: ParsedFile) {
         let source = SourceFile(path: file.path, bytes: file.bytes)
         analysis.sources[file.path] = source
-        if !analysis.files.contains(file.path) { analysis.files.append(file.path) }
+        if seenFiles.insert(file.path).inserted { analysis.files.append(file.path) }
         let replaySource = ReplaySource(source)
         analysis.suppressions[file.path] = Suppressions.read(
             parsed.comments, statements: parsed.statements.map(\.span), source: source,
@@ -229,14 +231,22 @@ struct AnalyzerState {
             }
             analysis.statements.append(statement)
             analysis.catalogs.append(catalog)
-            if let id = transaction, let t = analysis.transactions.firstIndex(where: { $0.id == id }) {
+            if let id = transaction, let t = transactionIndex(id) {
                 analysis.transactions[t].statements.append(index)
             }
             if endsExplicit { explicit = nil }
         }
-        if let open = explicit, let t = analysis.transactions.firstIndex(where: { $0.id == open }) {
+        if let open = explicit, let t = transactionIndex(open) {
             analysis.transactions[t].unterminated = true
         }
+    }
+
+    /// Where transaction `id` is in `analysis.transactions`: ids are handed out in
+    /// order from 1 as transactions are appended.
+    func transactionIndex(_ id: Int) -> Int? {
+        let i = id - 1
+        if analysis.transactions.indices.contains(i), analysis.transactions[i].id == id { return i }
+        return analysis.transactions.firstIndex { $0.id == id }
     }
 
     mutating func newTransaction(_ origin: MigrationTransaction.Origin, _ file: String) -> Int {
@@ -255,7 +265,8 @@ struct AnalyzerState {
         case .rename, .alterObjectSchema: break
         default: guard after.tables.count > before.tables.count else { return }
         }
-        let made = Set(after.tables.keys).subtracting(before.tables.keys)
+        // The hash trees share what did not change: the difference skips it.
+        let made = Set(after.tables.keys.subtracting(before.tables.keys))
         guard !made.isEmpty else { return }
         switch node {
         case .rename(let r) where r.objectType == .table || r.objectType == .foreignTable:
