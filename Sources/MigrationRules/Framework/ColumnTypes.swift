@@ -38,7 +38,16 @@ extension ColumnTypeRule {
     static var readsDataStatements: Bool { false }
 
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
-        s.writtenColumnTypes.compactMap { written in
+        findings(s, s.writtenColumnTypes, context)
+    }
+
+    /// The statements that write column types, found once for all these rules.
+    func check(_ context: RuleContext) -> [Finding] {
+        context.columnTypes.flatMap { findings(context.analysis.statements[$0.statement], $0.types, context) }
+    }
+
+    private func findings(_ s: MigrationStatement, _ types: [WrittenColumnType], _ context: RuleContext) -> [Finding] {
+        types.compactMap { written in
             complaint(written, context).map { message in
                 context.finding(s, message, span: written.type.span.length > 0 ? written.type.span : nil)
             }

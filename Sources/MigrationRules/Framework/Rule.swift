@@ -176,11 +176,18 @@ public struct RuleContext: Sendable {
 
     /// Indexes of the statements that are not data statements (`isData`).
     public let schemaStatements: [Int]
+    /// The column types each statement writes, for the statements that write some
+    /// (shared by the "prefer type X" rules).
+    let columnTypes: [(statement: Int, types: [WrittenColumnType])]
 
     public init(analysis: MigrationAnalysis, configuration: RuleConfiguration) {
         self.analysis = analysis
         self.configuration = configuration
         self.schemaStatements = analysis.statements.indices.filter { !analysis.statements[$0].isData }
+        self.columnTypes = schemaStatements.compactMap { i in
+            let types = analysis.statements[i].writtenColumnTypes
+            return types.isEmpty ? nil : (i, types)
+        }
     }
 
     public var postgresVersion: Int { analysis.dialect.postgresVersion }

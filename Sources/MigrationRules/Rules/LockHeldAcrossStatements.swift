@@ -39,7 +39,7 @@ struct LockHeldAcrossStatements: Rule {
             var reported: Set<ObjectKey> = []
             for i in transaction.statements {
                 let s = analysis.statements[i]
-                if let slow = slowWork(s, context), !held.isEmpty {
+                if !held.isEmpty, let slow = slowWork(s, context) {
                     var tables: [(ObjectKey, LockMode, Int)] = []
                     for (table, lock) in held.sorted(by: { $0.key < $1.key }) where !reported.contains(table) {
                         // A VALIDATE after its own ADD is validate-in-same-transaction.
