@@ -95,6 +95,20 @@ import Testing
         #expect(path == folder + "/2_b.sql")
     }
 
+    /// Files are read whole at every size around the reader's buffer sizes.
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 70_000])
+    func filesAreReadWhole(_ size: Int) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/m.sql"
+        var bytes: [UInt8] = []
+        for i in 0..<size { bytes.append(i % 61 == 60 ? 10 : UInt8(97 + i % 26)) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let load = try MigrationLoader.load(paths: [path])
+        #expect(load.files.map(\.appliedText) == [text])
+    }
+
     /// A device is refused rather than read forever.
     @Test func deviceIsRefused() {
         #expect(loadError(["/dev/null"]) == .unreadable(path: "/dev/null", reason: "not a regular file"))

@@ -28,7 +28,7 @@ enum Diesel: FolderLayout {
         let rest = folderName.dropFirst(version.count + 1)
         return Candidate(
             path: script, version: String(version), name: rest.isEmpty ? folderName : String(rest),
-            key: SortKey(parts: [.bytes(version.replacingOccurrences(of: "-", with: "")), .bytes(folderName)]))
+            key: SortKey(parts: [.bytes(String(version.filter { $0 != "-" })), .bytes(folderName)]))
     }
 
     static func file(_ candidate: Candidate, bytes: [UInt8]) throws(MigrationLayoutError) -> MigrationFile {
