@@ -20,28 +20,86 @@ public enum CheckReport {
         String(decoding: jsonBytes(result, sources: sources), as: UTF8.self)
     }
 
-    /// The JSON report as UTF-8, written to standard output as it is.
-    public static func jsonBytes(_ result: CheckResult, sources: [String: SourceFile]) -> [UInt8] {
+    /// The fields of each statement's JSON object that come from the migration
+    /// alone (file, position, text, kind), by statement index. They are most of a
+    /// long history's report and need nothing the phase planner works out, so
+    /// `check` writes them while the planner runs.
+    public struct StatementHeads: Sendable {
+        fileprivate var heads: [[UInt8]]
+
+        fileprivate func head(_ index: Int) -> [UInt8]? {
+            heads.indices.contains(index) && !heads[index].isEmpty ? heads[index] : nil
+        }
+    }
+
+    public static func statementHeads(_ statements: [MigrationStatement]) -> StatementHeads {
+        let chunkSize = 2048
+        let chunks = Workers.map((statements.count + chunkSize - 1) / chunkSize) { c in
+            (c * chunkSize..<min(statements.count, (c + 1) * chunkSize)).map { i in
+                var w = JSONWriter()
+                writeHead(&w, statements[i])
+                return (statements[i].index, w.utf8)
+            }
+        }
+        var heads = [[UInt8]](repeating: [], count: (statements.map(\.index).max() ?? -1) + 1)
+        for chunk in chunks {
+            for (index, head) in chunk where index >= 0 { heads[index] = head }
+        }
+        return StatementHeads(heads: heads)
+    }
+
+    static func writeHead(_ w: inout JSONWriter, _ s: MigrationStatement) {
+        w.field("file", s.file)
+        w.field("line", s.line)
+        w.field("column", s.column)
+        w.field("sql", s.sql)
+        w.field("kind", s.kind)
+    }
+
+    /// The JSON report as UTF-8.
+    public static func jsonBytes(
+        _ result: CheckResult, sources: [String: SourceFile], heads: StatementHeads? = nil
+    ) -> [UInt8] {
+        Array(jsonPieces(result, sources: sources, heads: heads).joined())
+    }
+
+    /// The JSON report as pieces of UTF-8 to write one after the other. The
+    /// statements' heads (most of the bytes) are pieces of their own, written to
+    /// the output as they are rather than copied into one buffer.
+    public static func jsonPieces(
+        _ result: CheckResult, sources: [String: SourceFile], heads: StatementHeads? = nil
+    ) -> [[UInt8]] {
         var w = JSONWriter()
-        // Mostly statement texts, plus about 250 bytes of fields per statement.
-        w.reserveCapacity(result.statements.reduce(4096) { $0 + $1.statement.sql.utf8.count + 256 })
         w.beginObject()
         w.field("verdict", result.isSafe ? "safe" : "unsafe")
         w.key("statements")
         w.beginArray()
-        // Statements are most of a report (their texts and locks): written in
-        // chunks on every processor, joined in order.
+        // Each statement is its head (file, position, text, kind) and its tail
+        // (phase, locks, evidence); tails are written in chunks side by side.
         let evidence = EvidenceQueries(result)
+        let heads = heads ?? statementHeads(result.statements.map(\.statement))
         let chunkSize = 2048
         let chunks = Workers.map((result.statements.count + chunkSize - 1) / chunkSize) { c in
-            var part = JSONWriter()
-            let range = c * chunkSize..<min(result.statements.count, (c + 1) * chunkSize)
-            part.reserveCapacity(result.statements[range].reduce(0) { $0 + $1.statement.sql.utf8.count + 256 })
             var relations = RelationNames()
-            for i in range { writeStatement(&part, result.statements[i], evidence, &relations) }
-            return part.utf8
+            var pieces: [[UInt8]] = []
+            for i in c * chunkSize..<min(result.statements.count, (c + 1) * chunkSize) {
+                let report = result.statements[i]
+                let head = heads.head(report.statement.index) ?? {
+                    var w = JSONWriter()
+                    writeHead(&w, report.statement)
+                    return w.utf8
+                }()
+                var tail = JSONWriter(continuingObject: ())
+                writeTail(&tail, report, evidence, &relations)
+                pieces.append(i == 0 ? Self.openFirst : Self.openNext)
+                pieces.append(head)
+                pieces.append(tail.utf8)
+            }
+            return pieces
         }
-        for chunk in chunks { w.appendElements(chunk) }
+        var pieces = [w.utf8]
+        for chunk in chunks { pieces += chunk }
+        w = JSONWriter(continuingArray: ())
         w.endArray()
         w.key("queries")
         w.beginArray()
@@ -90,7 +148,8 @@ public enum CheckReport {
         w.endArray()
         w.endObject()
         w.appendNewline()
-        return w.utf8
+        pieces.append(w.utf8)
+        return pieces
     }
 
     /// The queries a statement's evidence points into, by index: blue on S1, green on S2.
@@ -117,16 +176,14 @@ public enum CheckReport {
         }
     }
 
-    static func writeStatement(
+    static let openFirst = Array("{".utf8)
+    static let openNext = Array(",{".utf8)
+
+    /// A statement's fields after its head, and the end of its object.
+    static func writeTail(
         _ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries, _ relations: inout RelationNames
     ) {
         let s = report.statement
-        w.beginObject()
-        w.field("file", s.file)
-        w.field("line", s.line)
-        w.field("column", s.column)
-        w.field("sql", s.sql)
-        w.field("kind", s.kind)
         w.field("phase", report.phase.rawValue)
         w.key("locks")
         w.beginArray()

@@ -9,6 +9,14 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// A writer that goes on inside an object that already has fields: its output
+    /// starts with a comma and may end the object.
+    public init(continuingObject: Void) { needsComma = [false, true] }
+
+    /// A writer that goes on inside an array, itself a field of an object, that
+    /// already has elements: its output may end the array and add fields.
+    public init(continuingArray: Void) { needsComma = [false, true, true] }
+
     /// The JSON written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -17,17 +25,6 @@ public struct JSONWriter {
 
     /// Ends the document with a line break.
     public mutating func appendNewline() { bytes.append(UInt8(ascii: "\n")) }
-
-    /// Room for `count` bytes, so a large report is not copied as it grows.
-    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
-
-    /// Appends array elements another writer wrote at its top level (`{...},{...}`),
-    /// so parts of a long array can be written apart, in parallel, and joined in order.
-    public mutating func appendElements(_ elements: [UInt8]) {
-        guard !elements.isEmpty else { return }
-        separator()
-        bytes.append(contentsOf: elements)
-    }
 
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }

@@ -148,14 +148,17 @@ struct CheckCommand: ParsableCommand {
         // The phase planner needs no lock effects; the rules do. The planner runs
         // beside the lock model and the rules, which only read the analysis.
         let engine = RuleEngine(configuration: configuration)
-        let ((analysis, ruleFindings), plan) = Workers.both(
+        let ((analysis, ruleFindings, heads), plan) = Workers.both(
             {
                 var clock = StageClock(enabled: clock.enabled)
                 let analysis = analyzer.lockEffects(of: replayed)
                 clock.lap("  lock effects")
                 let findings = engine.run(analysis)
                 clock.lap("  rules")
-                return (analysis, findings)
+                // The planner usually takes longest: the report's statement texts are written meanwhile.
+                let heads = format == .json ? CheckReport.statementHeads(analysis.statements) : nil
+                clock.lap("  report heads")
+                return (analysis, findings, heads)
             },
             {
                 var clock = StageClock(enabled: clock.enabled)
@@ -169,19 +172,20 @@ struct CheckCommand: ParsableCommand {
         for path in Set((blueQueries + greenQueries).map(\.file)) where sources[path] == nil {
             if let file = try? InputFiles.read(path) { sources[path] = file }
         }
-        let output: [UInt8]
+        let output: [[UInt8]]
         switch format {
-        case .json: output = CheckReport.jsonBytes(result, sources: sources)
-        case .text: output = Array(CheckReport.text(result, sources: sources, color: isatty(STDOUT_FILENO) != 0).utf8)
-        case .github: output = Array(CheckReport.github(result, sources: sources).utf8)
+        case .json: output = CheckReport.jsonPieces(result, sources: sources, heads: heads)
+        case .text: output = [Array(CheckReport.text(result, sources: sources, color: isatty(STDOUT_FILENO) != 0).utf8)]
+        case .github: output = [Array(CheckReport.github(result, sources: sources).utf8)]
         case .sarif:
             var rules: [String: SARIFReport.RuleInfo] = [:]
             for finding in result.findings where rules[finding.id] == nil {
                 let title = RuleRegistry.rule(finding.id)?.metadata.title ?? PlannerCheck.named(finding.id)?.title ?? finding.id
                 rules[finding.id] = SARIFReport.RuleInfo(id: finding.id, title: title, help: finding.help)
             }
-            output = Array(
-                SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version).utf8)
+            output = [
+                Array(SARIFReport.sarif(result, sources: sources, rules: rules, version: Switchgate.configuration.version).utf8)
+            ]
         }
         clock.lap("report")
         StandardOutput.writeAll(output)
@@ -242,6 +246,26 @@ struct StageClock {
 
 /// Standard output, written straight from the report's bytes.
 enum StandardOutput {
+    /// Each piece in order (the report is complete before the first is written).
+    static func writeAll(_ pieces: [[UInt8]]) {
+        // Small pieces are gathered so that a long report is not thousands of writes.
+        var pending: [UInt8] = []
+        for piece in pieces {
+            if piece.count >= 1 << 12 {
+                writeAll(pending)
+                pending.removeAll(keepingCapacity: true)
+                writeAll(piece)
+            } else {
+                pending += piece
+                if pending.count >= 1 << 16 {
+                    writeAll(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        writeAll(pending)
+    }
+
     static func writeAll(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
