@@ -19,6 +19,11 @@ enum StringLiteral {
             var i = start
             while i < end && source[i] != UInt8(ascii: "'") { i += 1 }  // skip a prefix
             let pieces = quotedPieces(i, end, source)
+            // Most literals are one plain piece without a doubled quote: their bytes are the value.
+            if t.kind == .string, pieces.count == 1, let (s, e) = pieces.first {
+                let body = UnsafeBufferPointer(rebasing: source[s..<e])
+                if !body.contains(UInt8(ascii: "'")) { return String(decoding: body, as: UTF8.self) }
+            }
             let escapes = t.kind == .escapeString
             var bytes: [UInt8] = []
             for (s, e) in pieces {
