@@ -165,14 +165,36 @@ public enum CheckReport {
 
     /// Relations as the report names them (`schema.name`, quoted where needed),
     /// worked out once per relation: the same tables are locked over and over.
+    /// A batch of one backfill shares one list of locks, written once.
     struct RelationNames {
         private var names: [ObjectKey: String] = [:]
+        private var last: (locks: [RelationLock], json: [UInt8])?
 
         mutating func name(_ key: ObjectKey) -> String {
             if let name = names[key] { return name }
             let name = key.description
             names[key] = name
             return name
+        }
+
+        /// The JSON array of `locks`.
+        mutating func locks(_ locks: [RelationLock]) -> [UInt8] {
+            if let last, last.locks.count == locks.count,
+                last.locks.withUnsafeBufferPointer({ $0.baseAddress }) == locks.withUnsafeBufferPointer({ $0.baseAddress })
+            {
+                return last.json
+            }
+            var w = JSONWriter()
+            w.beginArray()
+            for lock in locks {
+                w.beginObject()
+                w.field("relation", name(lock.relation))
+                w.field("mode", lock.mode.description)
+                w.endObject()
+            }
+            w.endArray()
+            last = (locks, w.utf8)
+            return w.utf8
         }
     }
 
@@ -185,15 +207,7 @@ public enum CheckReport {
     ) {
         let s = report.statement
         w.field("phase", report.phase.rawValue)
-        w.key("locks")
-        w.beginArray()
-        for lock in s.effects.locks {
-            w.beginObject()
-            w.field("relation", relations.name(lock.relation))
-            w.field("mode", lock.mode.description)
-            w.endObject()
-        }
-        w.endArray()
+        w.field("locks", json: relations.locks(s.effects.locks))
         w.field("rewrite", !s.effects.rewrites.isEmpty)
         w.field("scan", !s.effects.scans.isEmpty)
         w.field("transaction", s.transaction)

@@ -68,6 +68,13 @@ public struct JSONWriter {
         needsComma[needsComma.count - 1] = false
     }
 
+    /// Writes `"key":` and a value another writer wrote whole (`[1,2]`, `{"a":1}`).
+    public mutating func field(_ k: StaticString, json value: [UInt8]) {
+        key(k)
+        separator()
+        bytes.append(contentsOf: value)
+    }
+
     public mutating func value(_ s: String?) {
         separator()
         if let s { JSONWriter.appendString(s, to: &bytes) } else { raw("null") }
