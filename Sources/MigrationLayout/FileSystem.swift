@@ -94,26 +94,29 @@ enum FileSystem {
                 var status = stat()
                 guard fstat(fd, &status) == 0 else { throw MigrationLayoutError.unreadable(path: path, reason: "cannot examine it") }
                 guard status.st_size <= maximumSize else { throw tooLarge }
-                // One byte more than its size, so the read that meets the end needs no room.
-                var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size) + 1, 4096))
-                var filled = 0
-                while true {
-                    if filled == bytes.count {
-                        guard bytes.count <= maximumSize else { throw tooLarge }
-                        bytes += [UInt8](repeating: 0, count: bytes.count)
+                // One byte more than its size, so the read that meets the end has room.
+                let capacity = Int(status.st_size) + 1
+                var failure: Int32 = 0
+                var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    count = 0
+                    while count < buffer.count {
+                        let read = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                        if read < 0 && errno == EINTR { continue }
+                        if read < 0 { failure = errno }
+                        if read <= 0 { return }
+                        count += read
                     }
-                    let count = bytes.withUnsafeMutableBytes { buffer in
-                        systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
-                    }
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        throw MigrationLayoutError.unreadable(path: path, reason: String(cString: strerror(errno)))
-                    }
-                    if count == 0 { break }
-                    filled += count
                 }
-                guard filled <= maximumSize else { throw tooLarge }
-                bytes.removeSubrange(filled...)
+                var chunk = [UInt8](repeating: 0, count: bytes.count == capacity ? 1 << 16 : 0)
+                while failure == 0 && !chunk.isEmpty {
+                    let read = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+                    if read < 0 && errno == EINTR { continue }
+                    if read < 0 { failure = errno }
+                    if read <= 0 { break }
+                    bytes += chunk[..<read]
+                    guard bytes.count <= maximumSize else { throw tooLarge }
+                }
+                if failure != 0 { throw MigrationLayoutError.unreadable(path: path, reason: String(cString: strerror(failure))) }
                 return bytes
             }
             var bytes: [UInt8] = []

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One line of a file, by byte offsets.
 struct Line {
     /// 1-based.
@@ -58,21 +64,22 @@ extension Line {
 
 /// Quick byte searches that tell a file cannot hold a marker before its lines are read.
 enum ByteSearch {
-    /// Whether `bytes` contain `needle` with ASCII letters in any case.
+    /// Whether `bytes` contain `needle` with ASCII letters in any case. The first
+    /// byte of `needle` must not be a letter (it is found with `memchr`).
     static func contains(_ bytes: [UInt8], caseInsensitive needle: StaticString) -> Bool {
         needle.withUTF8Buffer { pattern in
             guard let first = pattern.first else { return true }
-            guard bytes.count >= pattern.count else { return false }
             return bytes.withUnsafeBufferPointer { buffer in
-                var i = 0
-                let last = buffer.count - pattern.count
-                while i <= last {
-                    if lower(buffer[i]) == lower(first) {
-                        var k = 1
-                        while k < pattern.count && lower(buffer[i + k]) == lower(pattern[k]) { k += 1 }
-                        if k == pattern.count { return true }
-                    }
-                    i += 1
+                guard let base = buffer.baseAddress, buffer.count >= pattern.count else { return false }
+                var from = 0
+                while from + pattern.count <= buffer.count {
+                    guard let hit = memchr(base + from, Int32(first), buffer.count - from) else { return false }
+                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    guard i + pattern.count <= buffer.count else { return false }
+                    var k = 1
+                    while k < pattern.count && lower(buffer[i + k]) == lower(pattern[k]) { k += 1 }
+                    if k == pattern.count { return true }
+                    from = i + 1
                 }
                 return false
             }
@@ -82,18 +89,16 @@ enum ByteSearch {
     /// Whether `bytes` contain `needle` exactly.
     static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { pattern in
-            guard let first = pattern.first else { return true }
-            guard bytes.count >= pattern.count else { return false }
+            guard let first = pattern.baseAddress, !pattern.isEmpty else { return true }
             return bytes.withUnsafeBufferPointer { buffer in
-                var i = 0
-                let last = buffer.count - pattern.count
-                while i <= last {
-                    if buffer[i] == first {
-                        var k = 1
-                        while k < pattern.count && buffer[i + k] == pattern[k] { k += 1 }
-                        if k == pattern.count { return true }
-                    }
-                    i += 1
+                guard let base = buffer.baseAddress else { return false }
+                var from = 0
+                while from + pattern.count <= buffer.count {
+                    guard let hit = memchr(base + from, Int32(first.pointee), buffer.count - from) else { return false }
+                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    guard i + pattern.count <= buffer.count else { return false }
+                    if memcmp(base + i, first, pattern.count) == 0 { return true }
+                    from = i + 1
                 }
                 return false
             }
