@@ -1,8 +1,7 @@
 /// A view or materialized view with its output columns and what it reads.
 public struct View: Hashable, Sendable {
 
-    // The fields live in one copy-on-write box: the catalog copies tables whole
-    // (every lookup and every walk over a map), which is then one reference count.
+    // The fields live in one copy-on-write box (`CopyOnWrite`).
     private struct Fields: Hashable, Sendable {
         var key: ObjectKey
         var materialized: Bool
@@ -12,55 +11,39 @@ public struct View: Hashable, Sendable {
         var functionDependencies: Set<ObjectKey>
     }
 
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    private var box: CopyOnWrite<Fields>
 
     public var key: ObjectKey {
-        get { storage.fields.key }
-        _modify { yield &uniqueStorage().fields.key }
+        get { box.fields.key }
+        _modify { yield &box.fields.key }
     }
     public var materialized: Bool {
-        get { storage.fields.materialized }
-        _modify { yield &uniqueStorage().fields.materialized }
+        get { box.fields.materialized }
+        _modify { yield &box.fields.materialized }
     }
     public var columns: [ViewColumn] {
-        get { storage.fields.columns }
-        _modify { yield &uniqueStorage().fields.columns }
+        get { box.fields.columns }
+        _modify { yield &box.fields.columns }
     }
     /// The defining query, as SQL text.
     public var query: String {
-        get { storage.fields.query }
-        _modify { yield &uniqueStorage().fields.query }
+        get { box.fields.query }
+        _modify { yield &box.fields.query }
     }
     /// Tables, views and their columns the query reads: a DROP or a column change
     /// of any of them is refused without CASCADE (PostgreSQL's `pg_depend`).
     public var dependencies: [ObjectKey: Set<String>] {
-        get { storage.fields.dependencies }
-        _modify { yield &uniqueStorage().fields.dependencies }
+        get { box.fields.dependencies }
+        _modify { yield &box.fields.dependencies }
     }
     /// Functions the query calls.
     public var functionDependencies: Set<ObjectKey> {
-        get { storage.fields.functionDependencies }
-        _modify { yield &uniqueStorage().fields.functionDependencies }
+        get { box.fields.functionDependencies }
+        _modify { yield &box.fields.functionDependencies }
     }
 
     public init(key: ObjectKey, materialized: Bool = false, columns: [ViewColumn], query: String) {
-        storage = Storage(Fields(key: key, materialized: materialized, columns: columns, query: query, dependencies: [:], functionDependencies: []))
+        box = CopyOnWrite(Fields(key: key, materialized: materialized, columns: columns, query: query, dependencies: [:], functionDependencies: []))
     }
 }
 
@@ -76,8 +59,7 @@ public struct ViewColumn: Hashable, Sendable {
 
 public struct Sequence: Hashable, Sendable {
 
-    // The fields live in one copy-on-write box: the catalog copies tables whole
-    // (every lookup and every walk over a map), which is then one reference count.
+    // The fields live in one copy-on-write box (`CopyOnWrite`).
     private struct Fields: Hashable, Sendable {
         var key: ObjectKey
         var dataType: ColumnType
@@ -89,61 +71,45 @@ public struct Sequence: Hashable, Sendable {
         var cycle: Bool
     }
 
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    private var box: CopyOnWrite<Fields>
 
     public var key: ObjectKey {
-        get { storage.fields.key }
-        _modify { yield &uniqueStorage().fields.key }
+        get { box.fields.key }
+        _modify { yield &box.fields.key }
     }
     /// `smallint`, `integer` or `bigint`.
     public var dataType: ColumnType {
-        get { storage.fields.dataType }
-        _modify { yield &uniqueStorage().fields.dataType }
+        get { box.fields.dataType }
+        _modify { yield &box.fields.dataType }
     }
     /// `OWNED BY table.column`: dropped with the column.
     public var ownedBy: ColumnReference? {
-        get { storage.fields.ownedBy }
-        _modify { yield &uniqueStorage().fields.ownedBy }
+        get { box.fields.ownedBy }
+        _modify { yield &box.fields.ownedBy }
     }
     public var increment: Int64 {
-        get { storage.fields.increment }
-        _modify { yield &uniqueStorage().fields.increment }
+        get { box.fields.increment }
+        _modify { yield &box.fields.increment }
     }
     public var minValue: Int64? {
-        get { storage.fields.minValue }
-        _modify { yield &uniqueStorage().fields.minValue }
+        get { box.fields.minValue }
+        _modify { yield &box.fields.minValue }
     }
     public var maxValue: Int64? {
-        get { storage.fields.maxValue }
-        _modify { yield &uniqueStorage().fields.maxValue }
+        get { box.fields.maxValue }
+        _modify { yield &box.fields.maxValue }
     }
     public var start: Int64? {
-        get { storage.fields.start }
-        _modify { yield &uniqueStorage().fields.start }
+        get { box.fields.start }
+        _modify { yield &box.fields.start }
     }
     public var cycle: Bool {
-        get { storage.fields.cycle }
-        _modify { yield &uniqueStorage().fields.cycle }
+        get { box.fields.cycle }
+        _modify { yield &box.fields.cycle }
     }
 
     public init(key: ObjectKey, dataType: ColumnType = .bigint, ownedBy: ColumnReference? = nil) {
-        storage = Storage(Fields(key: key, dataType: dataType, ownedBy: ownedBy, increment: 1, minValue: nil, maxValue: nil, start: nil, cycle: false))
+        box = CopyOnWrite(Fields(key: key, dataType: dataType, ownedBy: ownedBy, increment: 1, minValue: nil, maxValue: nil, start: nil, cycle: false))
     }
 }
 

@@ -9,8 +9,7 @@ public struct Table: Hashable, Sendable {
         case foreign
     }
 
-    // The fields live in one copy-on-write box: the catalog copies tables whole
-    // (every lookup and every walk over a map), which is then one reference count.
+    // The fields live in one copy-on-write box (`CopyOnWrite`).
     private struct Fields: Hashable, Sendable {
         var key: ObjectKey
         var kind: Kind
@@ -26,81 +25,65 @@ public struct Table: Hashable, Sendable {
         var strict: Bool
     }
 
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    private var box: CopyOnWrite<Fields>
 
     /// Whether `other` is this very table, not a copy changed since: equal without comparing.
-    public func isIdentical(to other: Table) -> Bool { storage === other.storage }
+    public func isIdentical(to other: Table) -> Bool { box.isIdentical(to: other.box) }
 
     public var key: ObjectKey {
-        get { storage.fields.key }
-        _modify { yield &uniqueStorage().fields.key }
+        get { box.fields.key }
+        _modify { yield &box.fields.key }
     }
     public var kind: Kind {
-        get { storage.fields.kind }
-        _modify { yield &uniqueStorage().fields.kind }
+        get { box.fields.kind }
+        _modify { yield &box.fields.kind }
     }
     public var persistence: TablePersistence {
-        get { storage.fields.persistence }
-        _modify { yield &uniqueStorage().fields.persistence }
+        get { box.fields.persistence }
+        _modify { yield &box.fields.persistence }
     }
     public var columns: [Column] {
-        get { storage.fields.columns }
-        _modify { yield &uniqueStorage().fields.columns }
+        get { box.fields.columns }
+        _modify { yield &box.fields.columns }
     }
     public var constraints: [Constraint] {
-        get { storage.fields.constraints }
-        _modify { yield &uniqueStorage().fields.constraints }
+        get { box.fields.constraints }
+        _modify { yield &box.fields.constraints }
     }
     /// The parent when this table is a partition (`PARTITION OF` / `ATTACH PARTITION`).
     public var partitionOf: ObjectKey? {
-        get { storage.fields.partitionOf }
-        _modify { yield &uniqueStorage().fields.partitionOf }
+        get { box.fields.partitionOf }
+        _modify { yield &box.fields.partitionOf }
     }
     /// `INHERITS (...)` parents, in order.
     public var inherits: [ObjectKey] {
-        get { storage.fields.inherits }
-        _modify { yield &uniqueStorage().fields.inherits }
+        get { box.fields.inherits }
+        _modify { yield &box.fields.inherits }
     }
     public var triggers: [Trigger] {
-        get { storage.fields.triggers }
-        _modify { yield &uniqueStorage().fields.triggers }
+        get { box.fields.triggers }
+        _modify { yield &box.fields.triggers }
     }
     public var policies: [Policy] {
-        get { storage.fields.policies }
-        _modify { yield &uniqueStorage().fields.policies }
+        get { box.fields.policies }
+        _modify { yield &box.fields.policies }
     }
     public var rowLevelSecurity: Bool {
-        get { storage.fields.rowLevelSecurity }
-        _modify { yield &uniqueStorage().fields.rowLevelSecurity }
+        get { box.fields.rowLevelSecurity }
+        _modify { yield &box.fields.rowLevelSecurity }
     }
     /// SQLite `WITHOUT ROWID` / `STRICT`.
     public var withoutRowid: Bool {
-        get { storage.fields.withoutRowid }
-        _modify { yield &uniqueStorage().fields.withoutRowid }
+        get { box.fields.withoutRowid }
+        _modify { yield &box.fields.withoutRowid }
     }
     public var strict: Bool {
-        get { storage.fields.strict }
-        _modify { yield &uniqueStorage().fields.strict }
+        get { box.fields.strict }
+        _modify { yield &box.fields.strict }
     }
 
     public init(key: ObjectKey, kind: Kind = .table, persistence: TablePersistence = .permanent, columns: [Column] = []) {
-        storage = Storage(Fields(key: key, kind: kind, persistence: persistence, columns: columns, constraints: [], partitionOf: nil, inherits: [], triggers: [], policies: [], rowLevelSecurity: false, withoutRowid: false, strict: false))
+        box = CopyOnWrite(Fields(key: key, kind: kind, persistence: persistence, columns: columns, constraints: [], partitionOf: nil, inherits: [], triggers: [], policies: [], rowLevelSecurity: false, withoutRowid: false, strict: false))
     }
 
     public func column(_ name: String) -> Column? {
@@ -276,8 +259,7 @@ public enum ForeignKeyAction: String, Hashable, Sendable {
 /// An index (`pg_index`), whether made by CREATE INDEX or by a constraint.
 public struct Index: Hashable, Sendable {
 
-    // The fields live in one copy-on-write box: the catalog copies tables whole
-    // (every lookup and every walk over a map), which is then one reference count.
+    // The fields live in one copy-on-write box (`CopyOnWrite`).
     private struct Fields: Hashable, Sendable {
         var key: ObjectKey
         var table: ObjectKey
@@ -291,71 +273,55 @@ public struct Index: Hashable, Sendable {
         var nullsNotDistinct: Bool
     }
 
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    private var box: CopyOnWrite<Fields>
 
     public var key: ObjectKey {
-        get { storage.fields.key }
-        _modify { yield &uniqueStorage().fields.key }
+        get { box.fields.key }
+        _modify { yield &box.fields.key }
     }
     public var table: ObjectKey {
-        get { storage.fields.table }
-        _modify { yield &uniqueStorage().fields.table }
+        get { box.fields.table }
+        _modify { yield &box.fields.table }
     }
     public var unique: Bool {
-        get { storage.fields.unique }
-        _modify { yield &uniqueStorage().fields.unique }
+        get { box.fields.unique }
+        _modify { yield &box.fields.unique }
     }
     /// `btree`, `gin`, `gist`, ...
     public var method: String {
-        get { storage.fields.method }
-        _modify { yield &uniqueStorage().fields.method }
+        get { box.fields.method }
+        _modify { yield &box.fields.method }
     }
     public var keys: [IndexPart] {
-        get { storage.fields.keys }
-        _modify { yield &uniqueStorage().fields.keys }
+        get { box.fields.keys }
+        _modify { yield &box.fields.keys }
     }
     public var include: [String] {
-        get { storage.fields.include }
-        _modify { yield &uniqueStorage().fields.include }
+        get { box.fields.include }
+        _modify { yield &box.fields.include }
     }
     /// The partial-index predicate, as SQL text.
     public var predicate: String? {
-        get { storage.fields.predicate }
-        _modify { yield &uniqueStorage().fields.predicate }
+        get { box.fields.predicate }
+        _modify { yield &box.fields.predicate }
     }
     /// False while a CONCURRENTLY build has failed or not finished (`indisvalid`).
     public var valid: Bool {
-        get { storage.fields.valid }
-        _modify { yield &uniqueStorage().fields.valid }
+        get { box.fields.valid }
+        _modify { yield &box.fields.valid }
     }
     /// The constraint this index enforces, if any.
     public var constraint: String? {
-        get { storage.fields.constraint }
-        _modify { yield &uniqueStorage().fields.constraint }
+        get { box.fields.constraint }
+        _modify { yield &box.fields.constraint }
     }
     public var nullsNotDistinct: Bool {
-        get { storage.fields.nullsNotDistinct }
-        _modify { yield &uniqueStorage().fields.nullsNotDistinct }
+        get { box.fields.nullsNotDistinct }
+        _modify { yield &box.fields.nullsNotDistinct }
     }
 
     public init(key: ObjectKey, table: ObjectKey, unique: Bool = false, method: String = "btree", keys: [IndexPart]) {
-        storage = Storage(Fields(key: key, table: table, unique: unique, method: method, keys: keys, include: [], predicate: nil, valid: true, constraint: nil, nullsNotDistinct: false))
+        box = CopyOnWrite(Fields(key: key, table: table, unique: unique, method: method, keys: keys, include: [], predicate: nil, valid: true, constraint: nil, nullsNotDistinct: false))
     }
 
     public var name: String { key.name }
