@@ -200,6 +200,7 @@ extension Catalog {
     private func dependents(ofFunction key: ObjectKey, arguments: [ColumnType]) -> [(CatalogObject, Bool)] {
         var out: [(CatalogObject, Bool)] = []
         let unique = (functions[key]?.count ?? 0) == 1
+        let needle = SQLTextScanner.needle(key.name)
         out += Self.inKeyOrder(tables) { table in
             var out: [(CatalogObject, Bool)] = []
             for trigger in table.triggers where trigger.function == key && arguments.isEmpty {
@@ -207,21 +208,21 @@ extension Catalog {
             }
             guard unique else { return out }
             for column in table.columns {
-                if let sql = column.defaultValue?.sql, SQLTextScanner.callsFunction(sql, key) {
+                if let sql = column.defaultValue?.sql, SQLTextScanner.callsFunction(sql, key, needle: needle) {
                     out.append((.columnDefault(table.key, column.name), false))
                 }
-                if let sql = column.generated?.sql, SQLTextScanner.callsFunction(sql, key) {
+                if let sql = column.generated?.sql, SQLTextScanner.callsFunction(sql, key, needle: needle) {
                     out.append((.column(table.key, column.name), false))
                 }
             }
             for constraint in table.constraints {
-                if let sql = constraint.expression, SQLTextScanner.callsFunction(sql, key) {
+                if let sql = constraint.expression, SQLTextScanner.callsFunction(sql, key, needle: needle) {
                     out.append((.constraint(table.key, constraint.name), false))
                 }
             }
             for policy in table.policies {
                 let texts = [policy.using, policy.withCheck].compactMap { $0 }
-                if texts.contains(where: { SQLTextScanner.callsFunction($0, key) }) {
+                if texts.contains(where: { SQLTextScanner.callsFunction($0, key, needle: needle) }) {
                     out.append((.policy(table.key, policy.name), false))
                 }
             }
@@ -234,7 +235,7 @@ extension Catalog {
                 return nil
             }
             if let predicate = index.predicate { texts.append(predicate) }
-            return texts.contains(where: { SQLTextScanner.callsFunction($0, key) }) ? [(.index(index.key), false)] : []
+            return texts.contains(where: { SQLTextScanner.callsFunction($0, key, needle: needle) }) ? [(.index(index.key), false)] : []
         }
         for view in views.values where view.functionDependencies.contains(key) {
             out.append((.view(view.key), false))

@@ -135,8 +135,13 @@ enum SQLTextScanner {
     /// Whether `text` calls a function named `key.name` (unqualified, or qualified
     /// with `key.schema`).
     static func callsFunction(_ text: String, _ key: ObjectKey) -> Bool {
+        callsFunction(text, key, needle: needle(key.name))
+    }
+
+    /// `callsFunction` with the name's `needle` made once for many texts.
+    static func callsFunction(_ text: String, _ key: ObjectKey, needle: [UInt8]) -> Bool {
         // Most expressions do not even spell the name: no need to tokenize them.
-        guard mayMention(text, key.name) else { return false }
+        guard mayMention(text, needle: needle) else { return false }
         let tokens = tokens(text)
         for n in names(tokens) where n.name == key.name && (n.qualifier == nil || n.qualifier == key.schema) {
             if n.last + 1 < tokens.count, tokens[n.last + 1].kind == .leftParen { return true }
@@ -147,7 +152,13 @@ enum SQLTextScanner {
     /// Whether `name` occurs in `text`, ignoring ASCII case (a quick test before
     /// tokenizing; a match may still be inside a string or a longer word).
     static func mayMention(_ text: String, _ name: String) -> Bool {
-        let needle = Array(name.utf8).map(folded)
+        mayMention(text, needle: needle(name))
+    }
+
+    /// A name as `mayMention` looks for it (ASCII case folded).
+    static func needle(_ name: String) -> [UInt8] { Array(name.utf8).map(folded) }
+
+    static func mayMention(_ text: String, needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
         var found = false
         text.utf8.withContiguousStorageIfAvailable { haystack in
