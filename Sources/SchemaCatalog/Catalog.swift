@@ -34,34 +34,75 @@ public typealias ObjectMap<Value> = TreeDictionary<ObjectKey, Value>
 /// (`Catalog+Apply*.swift`) and the database adapters both produce this type, so
 /// every rule can be tested without a database.
 public struct Catalog: Hashable, Sendable {
-    public var dialect: Dialect
+    // The fields live in one copy-on-write box (`CopyOnWrite`): the analysis keeps
+    // a catalog per statement and hands them around, each copy one reference count.
+    private struct Fields: Hashable, Sendable {
+        var dialect: Dialect
+        var searchPath: [String]
+        var schemas: [String: SchemaInfo]
+        var tables: ObjectMap<Table>
+        var views: ObjectMap<View>
+        var sequences: ObjectMap<Sequence>
+        var indexes: ObjectMap<Index>
+        var types: ObjectMap<UserType>
+        var functions: ObjectMap<[Function]>
+        var extensions: [String: Extension]
+    }
+
+    private var box: CopyOnWrite<Fields>
+
+    public var dialect: Dialect {
+        get { box.fields.dialect }
+        _modify { yield &box.fields.dialect }
+    }
     /// Schemas searched for unqualified names, in order (`SET search_path`).
-    public var searchPath: [String]
-    public var schemas: [String: SchemaInfo]
-    public var tables: ObjectMap<Table>
-    public var views: ObjectMap<View>
-    public var sequences: ObjectMap<Sequence>
+    public var searchPath: [String] {
+        get { box.fields.searchPath }
+        _modify { yield &box.fields.searchPath }
+    }
+    public var schemas: [String: SchemaInfo] {
+        get { box.fields.schemas }
+        _modify { yield &box.fields.schemas }
+    }
+    public var tables: ObjectMap<Table> {
+        get { box.fields.tables }
+        _modify { yield &box.fields.tables }
+    }
+    public var views: ObjectMap<View> {
+        get { box.fields.views }
+        _modify { yield &box.fields.views }
+    }
+    public var sequences: ObjectMap<Sequence> {
+        get { box.fields.sequences }
+        _modify { yield &box.fields.sequences }
+    }
     /// Indexes by their own name; `Index.table` says which table they belong to.
-    public var indexes: ObjectMap<Index>
-    public var types: ObjectMap<UserType>
+    public var indexes: ObjectMap<Index> {
+        get { box.fields.indexes }
+        _modify { yield &box.fields.indexes }
+    }
+    public var types: ObjectMap<UserType> {
+        get { box.fields.types }
+        _modify { yield &box.fields.types }
+    }
     /// Functions and procedures by name; overloads differ by argument types.
-    public var functions: ObjectMap<[Function]>
-    public var extensions: [String: Extension]
+    public var functions: ObjectMap<[Function]> {
+        get { box.fields.functions }
+        _modify { yield &box.fields.functions }
+    }
+    public var extensions: [String: Extension] {
+        get { box.fields.extensions }
+        _modify { yield &box.fields.extensions }
+    }
 
     /// An empty database as `CREATE DATABASE` leaves it: the `public` schema
     /// (PostgreSQL) or `main` (SQLite).
     public init(dialect: Dialect) {
-        self.dialect = dialect
         let home = dialect.kind == .sqlite ? "main" : "public"
-        self.searchPath = [home]
-        self.schemas = [home: SchemaInfo(name: home)]
-        self.tables = [:]
-        self.views = [:]
-        self.sequences = [:]
-        self.indexes = [:]
-        self.types = [:]
-        self.functions = [:]
-        self.extensions = [:]
+        box = CopyOnWrite(
+            Fields(
+                dialect: dialect, searchPath: [home], schemas: [home: SchemaInfo(name: home)], tables: [:], views: [:],
+                sequences: [:], indexes: [:], types: [:], functions: [:], extensions: [:]))
     }
 
     /// The schema an unqualified new object goes into: the first schema of the
