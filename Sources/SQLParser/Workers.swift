@@ -51,7 +51,7 @@ public enum Workers {
             return
         }
         withoutActuallyEscaping(body) { body in
-            let job = Pipeline(count: count, body: body)
+            let job = Job(count: count, body: body)
             var started: [pthread_t] = []
             for _ in 0..<helpers {
                 if let thread = spawn(job) { started.append(thread) }
@@ -78,7 +78,7 @@ public enum Workers {
         return (a ?? first(), b ?? second())
     }
 
-    private static func spawn(_ job: some Runnable) -> pthread_t? {
+    private static func spawn<T>(_ job: Job<T>) -> pthread_t? {
         var attributes = pthread_attr_t()
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
@@ -93,10 +93,9 @@ public enum Workers {
             &thread, &attributes,
             { raw in
                 #if canImport(Glibc)
-                let object = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue()
-                #else
-                let object = Unmanaged<AnyObject>.fromOpaque(raw).takeRetainedValue()
+                guard let raw else { return nil }
                 #endif
+                let object = Unmanaged<AnyObject>.fromOpaque(raw).takeRetainedValue()
                 (object as? Runnable)?.work()
                 return nil
             }, context)
@@ -112,9 +111,12 @@ private protocol Runnable: AnyObject {
     func work()
 }
 
-/// The shared state of one `Workers.map`: the next index to take and the results.
+/// The shared state of one `Workers.map` or `Workers.pipeline`: the next index
+/// to take, the results not yet collected, and a condition signalled as each
+/// result is stored.
 private final class Job<T>: Runnable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let stored = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var next = 0
     private let count: Int
     private let body: (Int) -> T
@@ -125,82 +127,42 @@ private final class Job<T>: Runnable {
         self.body = body
         self.slots = Array(repeating: nil, count: count)
         pthread_mutex_init(mutex, nil)
+        pthread_cond_init(stored, nil)
     }
 
     deinit {
+        pthread_cond_destroy(stored)
         pthread_mutex_destroy(mutex)
+        stored.deallocate()
         mutex.deallocate()
     }
 
-    private func take() -> Int? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+    /// The next index nobody has taken; the caller holds the mutex.
+    private func takeLocked() -> Int? {
         guard next < count else { return nil }
         next += 1
         return next - 1
     }
 
     func work() {
-        while let index = take() {
+        pthread_mutex_lock(mutex)
+        while let index = takeLocked() {
+            pthread_mutex_unlock(mutex)
             let value = body(index)
             pthread_mutex_lock(mutex)
             slots[index] = value
-            pthread_mutex_unlock(mutex)
+            pthread_cond_broadcast(stored)
         }
-    }
-
-    /// Every slot is filled once `work` has returned on every thread.
-    func results() -> [T] { slots.compactMap { $0 } }
-}
-
-/// The shared state of one `Workers.pipeline`: the next index to take, finished
-/// results not yet consumed, and a condition the consumer waits on.
-private final class Pipeline<T>: Runnable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var next = 0
-    private let count: Int
-    private let body: (Int) -> T
-    private var slots: [T?]
-
-    init(count: Int, body: @escaping (Int) -> T) {
-        self.count = count
-        self.body = body
-        self.slots = Array(repeating: nil, count: count)
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(finished, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(finished)
-        pthread_mutex_destroy(mutex)
-        finished.deallocate()
-        mutex.deallocate()
-    }
-
-    private func take() -> Int? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    private func store(_ value: T, at index: Int) {
-        pthread_mutex_lock(mutex)
-        slots[index] = value
-        pthread_cond_broadcast(finished)
         pthread_mutex_unlock(mutex)
     }
 
-    func work() {
-        while let index = take() { store(body(index), at: index) }
-    }
+    /// Every slot (`map`): all are filled once `work` has returned on every thread.
+    func results() -> [T] { slots.compactMap { $0 } }
 
-    /// Result `index`. While it is not ready the caller does not wait idle: it
-    /// computes the next result nobody has taken (possibly `index` itself), and
-    /// waits only when every result is taken. Its slot is emptied (the consumer
-    /// holds the only copy).
+    /// Result `index` (`pipeline`). While it is not ready the caller does not wait
+    /// idle: it computes the next result nobody has taken (possibly `index`
+    /// itself), and waits only when every result is taken. Its slot is emptied
+    /// (the consumer holds the only copy).
     func result(_ index: Int) -> T {
         pthread_mutex_lock(mutex)
         while true {
@@ -209,9 +171,7 @@ private final class Pipeline<T>: Runnable {
                 pthread_mutex_unlock(mutex)
                 return value
             }
-            if next < count {
-                let taken = next
-                next += 1
+            if let taken = takeLocked() {
                 pthread_mutex_unlock(mutex)
                 let value = body(taken)
                 if taken == index { return value }
@@ -219,7 +179,7 @@ private final class Pipeline<T>: Runnable {
                 slots[taken] = value
                 continue
             }
-            pthread_cond_wait(finished, mutex)
+            pthread_cond_wait(stored, mutex)
         }
     }
 }
