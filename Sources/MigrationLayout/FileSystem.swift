@@ -99,8 +99,9 @@ enum FileSystem {
                 var failure: Int32 = 0
                 var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                     count = 0
+                    guard let base = buffer.baseAddress else { return }
                     while count < buffer.count {
-                        let read = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                        let read = systemRead(fd, base + count, buffer.count - count)
                         if read < 0 && errno == EINTR { continue }
                         if read < 0 { failure = errno }
                         if read <= 0 { return }
@@ -109,7 +110,9 @@ enum FileSystem {
                 }
                 var chunk = [UInt8](repeating: 0, count: bytes.count == capacity ? 1 << 16 : 0)
                 while failure == 0 && !chunk.isEmpty {
-                    let read = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+                    let read = chunk.withUnsafeMutableBytes { buffer in
+                        buffer.baseAddress.map { systemRead(fd, $0, buffer.count) } ?? 0
+                    }
                     if read < 0 && errno == EINTR { continue }
                     if read < 0 { failure = errno }
                     if read <= 0 { break }
