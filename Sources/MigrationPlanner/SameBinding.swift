@@ -58,16 +58,11 @@ enum SameBinding {
         }
 
         static func == (a: Question, b: Question) -> Bool {
-            spelled(a.target, b.target) && a.reads.allColumns == b.reads.allColumns
+            a.target.isSpelled(like: b.target) && a.reads.allColumns == b.reads.allColumns
                 && a.reads.omittedColumns == b.reads.omittedColumns && a.reads.columns == b.reads.columns
                 && a.reads.types.count == b.reads.types.count && a.reads.calls.count == b.reads.calls.count
-                && zip(a.reads.types, b.reads.types).allSatisfy { spelled($0.name, $1.name) }
-                && zip(a.reads.calls, b.reads.calls).allSatisfy { spelled($0, $1) }
-        }
-
-        /// The same name as written, wherever it was written.
-        static func spelled(_ a: QualifiedName, _ b: QualifiedName) -> Bool {
-            a.parts.count == b.parts.count && zip(a.parts, b.parts).allSatisfy { $0.value == $1.value && $0.quoted == $1.quoted }
+                && zip(a.reads.types, b.reads.types).allSatisfy { $0.name.isSpelled(like: $1.name) }
+                && zip(a.reads.calls, b.reads.calls).allSatisfy { $0.isSpelled(like: $1) }
         }
     }
 

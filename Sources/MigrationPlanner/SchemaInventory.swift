@@ -227,12 +227,3 @@ struct SchemaInventory {
         removed(before: after, after: before, structures: false)
     }
 }
-
-extension Array {
-    /// Whether both arrays are the very same storage (a copy not changed since):
-    /// then they are equal without looking at an element.
-    func sharesStorage(with other: [Element]) -> Bool {
-        count == other.count
-            && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
-    }
-}

@@ -179,11 +179,7 @@ public enum CheckReport {
 
         /// The JSON array of `locks`.
         mutating func locks(_ locks: [RelationLock]) -> [UInt8] {
-            if let last, last.locks.count == locks.count,
-                last.locks.withUnsafeBufferPointer({ $0.baseAddress }) == locks.withUnsafeBufferPointer({ $0.baseAddress })
-            {
-                return last.json
-            }
+            if let last, last.locks.sharesStorage(with: locks) { return last.json }
             var w = JSONWriter()
             w.beginArray()
             for lock in locks {

@@ -1,19 +1,26 @@
 /// A value's fields in one shared, copy-on-write box. The catalog copies its
-/// objects whole (every lookup, every walk over a map); boxed, a copy is one
-/// reference count instead of one per field, and two copies that were never
-/// changed compare equal without looking inside.
-struct CopyOnWrite<Fields: Hashable & Sendable>: Hashable, Sendable {
-    private final class Storage: @unchecked Sendable {
-        // Changed only through `fields`, after making the box unique.
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+/// objects whole (every lookup, every walk over a map) and the analysis hands
+/// statements around by value; boxed, a copy is one reference count instead of
+/// one per field, and two copies that were never changed compare equal without
+/// looking inside.
+@frozen
+public struct CopyOnWrite<Fields: Sendable>: Sendable {
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        // Reached only through `CopyOnWrite`, a value whose accesses the compiler
+        // checks statically (and changed only once the box is unique), so the
+        // run-time exclusivity check on every access would only cost time.
+        @usableFromInline @exclusivity(unchecked) var fields: Fields
+        @inlinable init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
-    init(_ fields: Fields) { storage = Storage(fields) }
+    @inlinable
+    public init(_ fields: Fields) { storage = Storage(fields) }
 
-    var fields: Fields {
+    @inlinable
+    public var fields: Fields {
         get { storage.fields }
         _modify {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
@@ -22,11 +29,28 @@ struct CopyOnWrite<Fields: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// Whether both are the same box: equal without comparing.
-    func isIdentical(to other: CopyOnWrite) -> Bool { storage === other.storage }
+    @inlinable
+    public func isIdentical(to other: CopyOnWrite) -> Bool { storage === other.storage }
+}
 
-    static func == (a: CopyOnWrite, b: CopyOnWrite) -> Bool {
+extension CopyOnWrite: Equatable where Fields: Equatable {
+    @inlinable
+    public static func == (a: CopyOnWrite, b: CopyOnWrite) -> Bool {
         a.storage === b.storage || a.storage.fields == b.storage.fields
     }
+}
 
-    func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+extension CopyOnWrite: Hashable where Fields: Hashable {
+    @inlinable
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+}
+
+extension Array {
+    /// Whether both arrays are the very same storage (a copy not changed since):
+    /// then they are equal without looking at an element.
+    @inlinable
+    public func sharesStorage(with other: [Element]) -> Bool {
+        count == other.count
+            && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
 }

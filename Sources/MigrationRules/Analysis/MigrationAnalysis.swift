@@ -6,10 +6,9 @@ import SchemaCatalog
 /// planner need to judge it: where it is, what it is, which transaction it runs in,
 /// what it locks, and whether the server would accept it.
 public struct MigrationStatement: Sendable {
-    /// The fields live in one shared box: rules and the planner pass statements
-    /// around by value thousands of times, and a copy is then one retain instead
-    /// of one per field. Writes copy the box first when it is shared.
-    private struct Fields {
+    /// The fields live in one copy-on-write box (`CopyOnWrite`): rules and the
+    /// planner pass statements around by value thousands of times.
+    private struct Fields: Sendable {
         var index: Int
         var file: String
         var line: Int
@@ -26,87 +25,77 @@ public struct MigrationStatement: Sendable {
         var transactionOptOut: String?
     }
 
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
+    private var box: CopyOnWrite<Fields>
 
     /// Position in `MigrationAnalysis.statements`.
     public var index: Int {
-        get { storage.fields.index }
-        set { unique().fields.index = newValue }
+        get { box.fields.index }
+        _modify { yield &box.fields.index }
     }
     /// The file as the user named it.
     public var file: String {
-        get { storage.fields.file }
-        set { unique().fields.file = newValue }
+        get { box.fields.file }
+        _modify { yield &box.fields.file }
     }
     /// 1-based line of the first token.
     public var line: Int {
-        get { storage.fields.line }
-        set { unique().fields.line = newValue }
+        get { box.fields.line }
+        _modify { yield &box.fields.line }
     }
     /// 1-based column of the first token.
     public var column: Int {
-        get { storage.fields.column }
-        set { unique().fields.column = newValue }
+        get { box.fields.column }
+        _modify { yield &box.fields.column }
     }
     /// First token to last token, the `;` excluded, in file offsets.
     public var span: SourceSpan {
-        get { storage.fields.span }
-        set { unique().fields.span = newValue }
+        get { box.fields.span }
+        _modify { yield &box.fields.span }
     }
     /// The statement's text.
     public var sql: String {
-        get { storage.fields.sql }
-        set { unique().fields.sql = newValue }
+        get { box.fields.sql }
+        _modify { yield &box.fields.sql }
     }
     /// The syntax tree; nil when the statement does not parse.
     public var statement: Statement? {
-        get { storage.fields.statement }
-        set { unique().fields.statement = newValue }
+        get { box.fields.statement }
+        _modify { yield &box.fields.statement }
     }
     /// Stable snake_case kind (`alter_table`, `create_index`, `update`).
     public var kind: String {
-        get { storage.fields.kind }
-        set { unique().fields.kind = newValue }
+        get { box.fields.kind }
+        _modify { yield &box.fields.kind }
     }
     /// UPDATE, INSERT, DELETE, MERGE or COPY: a backfill.
     public var isData: Bool {
-        get { storage.fields.isData }
-        set { unique().fields.isData = newValue }
+        get { box.fields.isData }
+        _modify { yield &box.fields.isData }
     }
     /// The transaction it runs in (an explicit BEGIN ... COMMIT, or the file's implicit one); nil when it commits on its own.
     public var transaction: Int? {
-        get { storage.fields.transaction }
-        set { unique().fields.transaction = newValue }
+        get { box.fields.transaction }
+        _modify { yield &box.fields.transaction }
     }
     /// What it locks, rewrites and scans, judged on the catalog just before it.
     public var effects: StatementEffects {
-        get { storage.fields.effects }
-        set { unique().fields.effects = newValue }
+        get { box.fields.effects }
+        _modify { yield &box.fields.effects }
     }
     /// Replay refused it: the server would fail it. The analysis goes on without it.
     public var failure: CatalogError? {
-        get { storage.fields.failure }
-        set { unique().fields.failure = newValue }
+        get { box.fields.failure }
+        _modify { yield &box.fields.failure }
     }
     /// The syntax error when it does not parse.
     public var syntaxError: String? {
-        get { storage.fields.syntaxError }
-        set { unique().fields.syntaxError = newValue }
+        get { box.fields.syntaxError }
+        _modify { yield &box.fields.syntaxError }
     }
     /// The layout's hint for running a statement outside a transaction (for help texts).
     public var transactionOptOut: String? {
-        get { storage.fields.transactionOptOut }
-        set { unique().fields.transactionOptOut = newValue }
+        get { box.fields.transactionOptOut }
+        _modify { yield &box.fields.transactionOptOut }
     }
 
     public init(
@@ -114,7 +103,7 @@ public struct MigrationStatement: Sendable {
         kind: String, isData: Bool, transaction: Int?, effects: StatementEffects = StatementEffects(),
         failure: CatalogError? = nil, syntaxError: String? = nil, transactionOptOut: String? = nil
     ) {
-        storage = Storage(
+        box = CopyOnWrite(
             Fields(
                 index: index, file: file, line: line, column: column, span: span, sql: sql, statement: statement,
                 kind: kind, isData: isData, transaction: transaction, effects: effects, failure: failure,
@@ -122,7 +111,7 @@ public struct MigrationStatement: Sendable {
     }
 
     /// The syntax tree's node, when it parsed.
-    public var node: StatementNode? { storage.fields.statement?.node }
+    public var node: StatementNode? { box.fields.statement?.node }
 }
 
 /// How one transaction of the migration starts and ends.

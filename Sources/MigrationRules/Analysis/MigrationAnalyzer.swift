@@ -98,11 +98,9 @@ public struct MigrationAnalyzer: Sendable {
     /// written: the lock model reads nothing else of such a statement.
     struct DataTarget: Equatable {
         var update: Bool
-        var name: [String]
-        var quoted: [Bool]
+        var table: QualifiedName
 
         init?(_ node: StatementNode) {
-            let table: QualifiedName
             switch node {
             case .update(let u) where u.from.isEmpty:
                 update = true
@@ -113,8 +111,10 @@ public struct MigrationAnalyzer: Sendable {
             default:
                 return nil
             }
-            name = table.parts.map(\.value)
-            quoted = table.parts.map(\.quoted)
+        }
+
+        static func == (a: DataTarget, b: DataTarget) -> Bool {
+            a.update == b.update && a.table.isSpelled(like: b.table)
         }
     }
 

@@ -35,4 +35,11 @@ public struct QualifiedName: Hashable, Sendable {
     public var qualifier: String? { parts.count >= 2 ? parts[parts.count - 2].value : nil }
     /// `a.b.c` as written after folding.
     public var dotted: String { parts.map(\.value).joined(separator: ".") }
+
+    /// Whether `other` is the same name as written (parts and their quoting),
+    /// wherever it was written.
+    public func isSpelled(like other: QualifiedName) -> Bool {
+        parts.count == other.parts.count
+            && zip(parts, other.parts).allSatisfy { $0.value == $1.value && $0.quoted == $1.quoted }
+    }
 }
