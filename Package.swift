@@ -37,7 +37,7 @@ let package = Package(
             dependencies: [
                 "SQLSyntax", "SQLParser", "Diagnostics", "SchemaCatalog", "QueryBinding", "MigrationRules", "MigrationPlanner",
             ]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgresAdapter", dependencies: ["CLibPQ", "SchemaCatalog", "SQLSyntax"]),
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SQLiteAdapter", dependencies: ["CSQLite3", "SchemaCatalog", "SQLSyntax", "SQLParser", "Diagnostics"]),

@@ -6,6 +6,7 @@ import CLibPQ
 /// time. Notices the server sends are collected (see `takeNotices()`) rather than
 /// printed, because only the executable prints.
 public final class PostgresConnection {
+    private let pq: SwitchgateLibPQ
     private let handle: OpaquePointer
     private let noticeBox: NoticeBox
     /// Kept only to scrub its passwords from messages; never shown.
@@ -20,6 +21,12 @@ public final class PostgresConnection {
     public init(url: String) throws(PostgresError) {
         redactedURL = ConnectionURL.redacted(url)
         connectionString = url
+        guard let pq = LibPQ.api else {
+            throw .connectionFailed(
+                url: redactedURL,
+                message: "libpq could not be loaded (\(LibPQ.missing ?? "libpq.so.5")): install it (apt-get install libpq5)")
+        }
+        self.pq = pq
         guard !url.utf8.contains(0) else {
             throw .connectionFailed(url: redactedURL, message: "the connection string contains a NUL byte")
         }
@@ -29,30 +36,30 @@ public final class PostgresConnection {
         let values = ["10", "switchgate", url, "UTF8"]
         let connection = withCStringArray(keywords + [nil]) { keywordPointers in
             withCStringArray(values + [nil]) { valuePointers in
-                PQconnectdbParams(keywordPointers, valuePointers, 1)
+                pq.PQconnectdbParams(keywordPointers, valuePointers, 1)
             }
         }
         guard let connection else {
             throw .connectionFailed(url: redactedURL, message: "libpq could not allocate a connection")
         }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.trimmed(PQerrorMessage(connection))
-            PQfinish(connection)
+        guard pq.PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.trimmed(pq.PQerrorMessage(connection))
+            pq.PQfinish(connection)
             throw .connectionFailed(url: redactedURL, message: ConnectionURL.scrub(message, for: url))
         }
         handle = connection
         noticeBox = NoticeBox()
-        PQsetNoticeReceiver(handle, noticeReceiver, Unmanaged.passUnretained(noticeBox).toOpaque())
+        pq.PQsetNoticeReceiver(handle, noticeReceiver, Unmanaged.passUnretained(noticeBox).toOpaque())
     }
 
     deinit {
-        PQfinish(handle)
+        pq.PQfinish(handle)
     }
 
     // MARK: - Server facts
 
     /// `server_version_num`: 150004 for 15.4.
-    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+    public var serverVersion: Int { Int(pq.PQserverVersion(handle)) }
 
     /// The major version: 15 for 15.4 (9 for the 9.x series).
     public var serverMajorVersion: Int {
@@ -66,7 +73,7 @@ public final class PostgresConnection {
 
     /// Whether the session is inside a transaction block.
     public var transactionStatus: TransactionStatus {
-        switch PQtransactionStatus(handle) {
+        switch pq.PQtransactionStatus(handle) {
         case PQTRANS_IDLE: return .idle
         case PQTRANS_ACTIVE: return .active
         case PQTRANS_INTRANS: return .inTransaction
@@ -90,18 +97,18 @@ public final class PostgresConnection {
             throw .invalidState("statement text and parameters must not contain NUL bytes")
         }
         let result = withCStringArray([sql] + parameters) { pointers in
-            PQexecParams(handle, pointers[0], Int32(parameters.count), nil, Array(pointers.dropFirst()), nil, nil, 0)
+            pq.PQexecParams(handle, pointers[0], Int32(parameters.count), nil, Array(pointers.dropFirst()), nil, nil, 0)
         }
         guard let result else { throw clientError() }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        defer { pq.PQclear(result) }
+        switch pq.PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return read(result)
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
             throw .queryFailed(serverError(result, statementIndex: nil))
         case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
             abandonCopy()
-            while let extra = PQgetResult(handle) { PQclear(extra) }
+            while let extra = pq.PQgetResult(handle) { pq.PQclear(extra) }
             throw .invalidState("COPY to or from the client is not supported")
         default:
             throw clientError()
@@ -119,12 +126,12 @@ public final class PostgresConnection {
         guard !sql.utf8.contains(0) else {
             throw .invalidState("statement text must not contain NUL bytes")
         }
-        guard PQsendQuery(handle, sql) == 1 else { throw clientError() }
+        guard pq.PQsendQuery(handle, sql) == 1 else { throw clientError() }
         var completed = 0
         var failure: PostgresError?
-        while let result = PQgetResult(handle) {
-            defer { PQclear(result) }
-            switch PQresultStatus(result) {
+        while let result = pq.PQgetResult(handle) {
+            defer { pq.PQclear(result) }
+            switch pq.PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
                 if failure == nil { completed += 1 }
             case PGRES_EMPTY_QUERY:
@@ -145,12 +152,12 @@ public final class PostgresConnection {
     // MARK: - libpq plumbing
 
     private func read(_ result: OpaquePointer) -> QueryResult {
-        let columnCount = PQnfields(result)
-        let rowCount = PQntuples(result)
+        let columnCount = pq.PQnfields(result)
+        let rowCount = pq.PQntuples(result)
         var columns: [String] = []
         columns.reserveCapacity(Int(columnCount))
         for c in 0..<columnCount {
-            columns.append(PQfname(result, c).map { String(cString: $0) } ?? "")
+            columns.append(pq.PQfname(result, c).map { String(cString: $0) } ?? "")
         }
         var rows: [[String?]] = []
         rows.reserveCapacity(Int(rowCount))
@@ -158,27 +165,27 @@ public final class PostgresConnection {
             var row: [String?] = []
             row.reserveCapacity(Int(columnCount))
             for c in 0..<columnCount {
-                if PQgetisnull(result, r, c) == 1 {
+                if pq.PQgetisnull(result, r, c) == 1 {
                     row.append(nil)
                 } else {
-                    row.append(PQgetvalue(result, r, c).map { String(cString: $0) } ?? "")
+                    row.append(pq.PQgetvalue(result, r, c).map { String(cString: $0) } ?? "")
                 }
             }
             rows.append(row)
         }
-        let tag = PQcmdStatus(result).map { String(cString: $0) } ?? ""
+        let tag = pq.PQcmdStatus(result).map { String(cString: $0) } ?? ""
         return QueryResult(columns: columns, rows: rows, commandTag: tag)
     }
 
     private func serverError(_ result: OpaquePointer, statementIndex: Int?) -> ServerError {
         func field(_ code: Character) -> String? {
-            guard let ascii = code.asciiValue, let value = PQresultErrorField(result, Int32(ascii)) else { return nil }
+            guard let ascii = code.asciiValue, let value = pq.PQresultErrorField(result, Int32(ascii)) else { return nil }
             return scrub(String(cString: value))
         }
         // Field codes from postgres_ext.h: PG_DIAG_SQLSTATE 'C', PG_DIAG_MESSAGE_PRIMARY 'M',
         // PG_DIAG_MESSAGE_DETAIL 'D', PG_DIAG_MESSAGE_HINT 'H', PG_DIAG_STATEMENT_POSITION 'P',
         // PG_DIAG_SEVERITY_NONLOCALIZED 'V'.
-        let message = field("M") ?? scrub(Self.trimmed(PQresultErrorMessage(result)))
+        let message = field("M") ?? scrub(Self.trimmed(pq.PQresultErrorMessage(result)))
         return ServerError(
             sqlState: field("C") ?? "XX000", severity: field("V") ?? "ERROR", message: message,
             detail: field("D"), hint: field("H"), position: field("P").flatMap { Int($0) },
@@ -186,16 +193,16 @@ public final class PostgresConnection {
     }
 
     private func clientError() -> PostgresError {
-        let message = scrub(Self.trimmed(PQerrorMessage(handle)))
+        let message = scrub(Self.trimmed(pq.PQerrorMessage(handle)))
         return .clientFailed(message: message.isEmpty ? "unknown libpq failure" : message)
     }
 
     /// Ends a COPY the caller cannot feed or read.
     private func abandonCopy() {
-        _ = PQputCopyEnd(handle, "switchgate does not run COPY with client data")
+        _ = pq.PQputCopyEnd(handle, "switchgate does not run COPY with client data")
         var buffer: UnsafeMutablePointer<CChar>?
-        while PQgetCopyData(handle, &buffer, 0) > 0 {
-            PQfreemem(buffer)
+        while pq.PQgetCopyData(handle, &buffer, 0) > 0 {
+            pq.PQfreemem(buffer)
             buffer = nil
         }
     }
@@ -212,6 +219,20 @@ public final class PostgresConnection {
     }
 }
 
+/// libpq, loaded on the first connection (see `CLibPQ/shim.h`): a run that
+/// never connects never loads it.
+enum LibPQ {
+    private static let loaded: (api: SwitchgateLibPQ?, missing: String?) = {
+        let api = UnsafeMutablePointer<SwitchgateLibPQ>.allocate(capacity: 1)
+        defer { api.deallocate() }
+        if let missing = switchgate_libpq_load(api) { return (nil, String(cString: missing)) }
+        return (api.pointee, nil)
+    }()
+    static var api: SwitchgateLibPQ? { loaded.api }
+    /// What could not be found: the library or one of its functions.
+    static var missing: String? { loaded.missing }
+}
+
 /// Collects notices from libpq's callback; owned by its connection.
 private final class NoticeBox {
     var notices: [String] = []
@@ -222,7 +243,7 @@ private func noticeReceiver(_ context: UnsafeMutableRawPointer?, _ result: Opaqu
     guard let context, let result else { return }
     let box = Unmanaged<NoticeBox>.fromOpaque(context).takeUnretainedValue()
     let code = Int32(Character("M").asciiValue ?? 77)
-    if let message = PQresultErrorField(result, code) {
+    if let message = LibPQ.api?.PQresultErrorField(result, code) {
         box.notices.append(String(cString: message))
     }
 }
