@@ -1,18 +1,20 @@
 import SQLSyntax
 import SchemaCatalog
 
-/// Tells, without binding, that a data statement binds on one catalog exactly as
-/// on another. Once a unit is held back, the planner asks of every later
+/// Tells, without binding, that a data statement binds on one catalog with the
+/// same outcome as on another (it works on both or fails on both). Once a unit is held back, the planner asks of every later
 /// backfill whether it still works on the intermediate schema S1 as it did in
 /// file order; nearly always nothing it reads differs, and binding thousands of
 /// backfills twice was most of a long history's check.
 ///
 /// Only single-table statements qualify (UPDATE and DELETE without FROM, USING
-/// or WITH; INSERT of VALUES without ON CONFLICT), with no subquery anywhere.
+/// or WITH; INSERT of VALUES without ON CONFLICT, or with a bare ON CONFLICT DO
+/// NOTHING, which names no arbiter), with no subquery anywhere.
 /// Binding one reads: the target, found through the search path; the columns it
-/// names (all of them for INSERT, `*` or a whole-row reference) with their types
-/// and the table's constraints; the user types and functions its expressions
-/// name. When each of those is the same object in both catalogs, binding cannot
+/// names (all of them for INSERT without a column list, `*` or a whole-row
+/// reference) with their types and the table's constraints; the columns an
+/// INSERT leaves out that may need a value; the user types and functions its
+/// expressions name. When each of those is the same object in both catalogs, binding cannot
 /// tell them apart. Sequences (`nextval('s')`) and `regclass` casts name
 /// relations inside strings: such statements are bound. Anything else is bound.
 enum SameBinding {
@@ -105,14 +107,16 @@ enum SameBinding {
         return true
     }
 
-    /// The columns an INSERT with a column list leaves out that binding looks at:
-    /// those that must get a value (NOT NULL, a domain) or get one (a default,
-    /// identity, generated). A plain nullable column left out is NULL, whatever
-    /// else is in the table.
+    /// The columns an INSERT with a column list leaves out that can make it fail:
+    /// NOT NULL with nothing to fill it (no default, identity or generation
+    /// expression), and any of a user type (a domain may be NOT NULL, or give
+    /// the default). A column left out that is nullable, or filled, is no
+    /// failure whatever else is in the table (binding notes the sequence of a
+    /// default, which the planner does not read).
     static func omittedThatMatter(_ table: Table, _ named: Set<String>) -> [Column] {
         table.columns.filter { column in
             !named.contains(column.name)
-                && (column.notNull || column.defaultValue != nil || column.identity != nil || column.generated != nil
+                && ((column.notNull && column.defaultValue == nil && column.identity == nil && column.generated == nil)
                     || column.type.element.schema != nil)
         }
     }
@@ -186,7 +190,11 @@ enum SameBinding {
                 alias = d.table.alias?.name?.value
                 expressions = (d.where.map { [$0] } ?? []) + d.returning.map(\.expr)
             case .insert(let i):
-                guard i.with == nil, i.onConflict == nil else { return nil }
+                guard i.with == nil else { return nil }
+                if let conflict = i.onConflict {
+                    // A bare DO NOTHING reads nothing more; an arbiter or DO UPDATE does.
+                    guard case .none = conflict.target, case .nothing = conflict.action else { return nil }
+                }
                 target = i.table
                 alias = i.alias?.value
                 insert = true
