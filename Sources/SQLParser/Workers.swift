@@ -61,6 +61,79 @@ public enum Workers {
         }
     }
 
+    /// Work handed over piece by piece while the caller goes on: a helper thread
+    /// runs `body` on each submitted piece in turn (the lock effects of each file
+    /// as soon as it is replayed, on a processor the sequential replay leaves
+    /// idle). `finish` waits for the last piece and returns every result in the
+    /// order submitted. Without a second processor, or a thread, `finish` runs
+    /// the pieces itself.
+    public final class Stream<Input, Output>: @unchecked Sendable {
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let body: (Input) -> Output
+        private var pending: [Input] = []
+        private var next = 0
+        private var results: [Output] = []
+        private var finished = false
+        private var thread: pthread_t?
+
+        public init(_ body: @escaping (Input) -> Output) {
+            self.body = body
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(changed, nil)
+            if Workers.processorCount > 1 { thread = spawn(StreamRunner(self)) }
+        }
+
+        deinit {
+            pthread_cond_destroy(changed)
+            pthread_mutex_destroy(mutex)
+            changed.deallocate()
+            mutex.deallocate()
+        }
+
+        /// Queues `input` behind the pieces already submitted.
+        public func submit(_ input: Input) {
+            pthread_mutex_lock(mutex)
+            pending.append(input)
+            pthread_cond_signal(changed)
+            pthread_mutex_unlock(mutex)
+        }
+
+        /// Every piece's result, in submission order, once all are done.
+        public func finish() -> [Output] {
+            pthread_mutex_lock(mutex)
+            finished = true
+            pthread_cond_signal(changed)
+            pthread_mutex_unlock(mutex)
+            if let thread { pthread_join(thread, nil) }
+            // Without a helper (or after it), whatever is left is done here.
+            work()
+            return results
+        }
+
+        /// Runs pieces until none is left and `finish` was called.
+        fileprivate func work() {
+            pthread_mutex_lock(mutex)
+            while true {
+                if next < pending.count {
+                    let input = pending[next]
+                    next += 1
+                    pthread_mutex_unlock(mutex)
+                    let output = body(input)
+                    pthread_mutex_lock(mutex)
+                    results.append(output)
+                    continue
+                }
+                if finished || thread == nil { break }
+                pthread_cond_wait(changed, mutex)
+            }
+            // The inputs are done with: release them now rather than with the stream.
+            pending.removeAll()
+            next = 0
+            pthread_mutex_unlock(mutex)
+        }
+    }
+
     /// Runs `first` and `second` at the same time; returns both results.
     public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         var a: A?
@@ -78,7 +151,7 @@ public enum Workers {
         return (a ?? first(), b ?? second())
     }
 
-    private static func spawn<T>(_ job: Job<T>) -> pthread_t? {
+    private static func spawn(_ job: some Runnable) -> pthread_t? {
         var attributes = pthread_attr_t()
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
@@ -109,6 +182,14 @@ public enum Workers {
 
 private protocol Runnable: AnyObject {
     func work()
+}
+
+/// A stream's helper thread, which keeps the stream alive until `work` returns
+/// (after `finish`, which every stream must reach).
+private final class StreamRunner<Input, Output>: Runnable {
+    let stream: Workers.Stream<Input, Output>
+    init(_ stream: Workers.Stream<Input, Output>) { self.stream = stream }
+    func work() { stream.work() }
 }
 
 /// The shared state of one `Workers.map` or `Workers.pipeline`: the next index

@@ -23,6 +23,29 @@ import Testing
         #expect(number == 42)
     }
 
+    @Test(arguments: [0, 1, 7, 500])
+    func streamReturnsEveryPieceInSubmissionOrder(_ count: Int) {
+        let stream = Workers.Stream { (n: Int) in (n, n * n) }
+        for n in 0..<count { stream.submit(n) }
+        let results = stream.finish()
+        #expect(results.map(\.0) == Array(0..<count))
+        #expect(results.map(\.1) == (0..<count).map { $0 * $0 })
+    }
+
+    @Test func streamPiecesRunOneAtATimeInOrder() {
+        // The body keeps state across pieces (as the lock effects' memo does):
+        // pieces must run one after another, in order.
+        final class Seen: @unchecked Sendable { var values: [Int] = [] }
+        let seen = Seen()
+        let stream = Workers.Stream { (n: Int) -> Int in
+            seen.values.append(n)
+            return seen.values.count
+        }
+        for n in 0..<200 { stream.submit(n) }
+        #expect(stream.finish() == Array(1...200))
+        #expect(seen.values == Array(0..<200))
+    }
+
     @Test func workersParseDeepInputLikeTheMainThread() {
         let depths = [10, 100, 300, 10_000]
         let inputs = depths.map { "SELECT " + String(repeating: "(", count: $0) + "1" + String(repeating: ")", count: $0) }

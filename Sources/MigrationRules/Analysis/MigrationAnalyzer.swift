@@ -23,20 +23,74 @@ public struct MigrationAnalyzer: Sendable {
         self.sessionTimeZoneIsUTC = sessionTimeZoneIsUTC
     }
 
+    /// The whole analysis: `replay` with each statement's lock effects. The
+    /// effects are worked out on another processor (replay is sequential and
+    /// leaves it idle) in pieces of the history, each as soon as it is replayed.
     public func analyze(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
-        lockEffects(of: replay(files: files, baseline: baseline))
+        let model = lockModel
+        // The pieces run one after another on one thread, so they share one memo.
+        let memo = EffectsMemoBox()
+        let effects = Workers.Stream { (piece: EffectsPiece) in
+            Self.effects(
+                of: piece.statements, catalogs: piece.catalogs, from: piece.first,
+                sources: { piece.sources[$0].map(ReplaySource.init) }, model: model, memo: &memo.memo)
+        }
+        // A piece is a few files: big enough that handing it over costs nothing
+        // next to judging it, small enough that the last one is quickly done.
+        let pieceSize = 128
+        var submitted = 0
+        func submit(_ analysis: MigrationAnalysis) {
+            let count = analysis.statements.count
+            guard submitted < count else { return }
+            // Copies of the piece: a slice would share the replay's arrays, and
+            // its next append would copy them whole.
+            let statements = Array(analysis.statements[submitted..<count])
+            var sources: [String: SourceFile] = [:]
+            for file in Set(statements.map(\.file)) { sources[file] = analysis.sources[file] }
+            effects.submit(
+                EffectsPiece(
+                    first: submitted, statements: statements, catalogs: Array(analysis.catalogs[submitted..<count]),
+                    sources: sources))
+            submitted = count
+        }
+        var analysis = replay(files: files, baseline: baseline) { state, _ in
+            if state.analysis.statements.count - submitted >= pieceSize { submit(state.analysis) }
+        }
+        submit(analysis)
+        for piece in effects.finish() {
+            for (i, effects) in piece { analysis.statements[i].effects = effects }
+        }
+        return analysis
+    }
+
+    /// Statements from index `first` and the catalogs before them, for their lock effects.
+    struct EffectsPiece: Sendable {
+        var first: Int
+        var statements: [MigrationStatement]
+        var catalogs: [Catalog]
+        var sources: [String: SourceFile]
     }
 
     /// The analysis without lock effects: statements, transactions and the
     /// catalog before each. `lockEffects(of:)` completes it; the phase planner,
     /// which does not need them, can start meanwhile.
     public func replay(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
+        replay(files: files, baseline: baseline) { _, _ in }
+    }
+
+    /// `replay`, calling `replayed` after each file with the state and the index
+    /// of the file's first statement.
+    func replay(
+        files: [MigrationFile], baseline: Catalog, replayed: (AnalyzerState, Int) -> Void
+    ) -> MigrationAnalysis {
         // Parsing needs no catalog: files are parsed ahead on other threads while
         // this one replays them in order.
         let parser = SQLParser(dialect: dialect)
         var state = AnalyzerState(analyzer: self, baseline: baseline)
         Workers.pipeline(files.count, { parser.parse(Self.appliedBytes(of: files[$0])) }) { i, parsed in
+            let first = state.analysis.statements.count
             state.add(files[i], parsed: parsed)
+            replayed(state, first)
         }
         return state.analysis
     }
@@ -50,7 +104,11 @@ public struct MigrationAnalyzer: Sendable {
         let chunkSize = 256
         let count = analysis.statements.count
         let chunks = Workers.map((count + chunkSize - 1) / chunkSize) { c in
-            Self.effects(of: analysis, in: c * chunkSize..<min(count, (c + 1) * chunkSize), model: model)
+            let range = c * chunkSize..<min(count, (c + 1) * chunkSize)
+            var memo = EffectsMemo()
+            return Self.effects(
+                of: analysis.statements[range], catalogs: analysis.catalogs[range], from: range.lowerBound,
+                sources: { analysis.sources[$0].map(ReplaySource.init) }, model: model, memo: &memo)
         }
         for chunk in chunks {
             for (i, effects) in chunk { result.statements[i].effects = effects }
@@ -58,40 +116,54 @@ public struct MigrationAnalyzer: Sendable {
         return result
     }
 
-    static func effects(
-        of analysis: MigrationAnalysis, in range: Range<Int>, model: LockModel
-    ) -> [(Int, StatementEffects)] {
+    /// The effects of `statements`, each judged on the catalog at the same
+    /// position in `catalogs` (the one before it); `first` is the first one's
+    /// index in the analysis.
+    static func effects<S: RandomAccessCollection<MigrationStatement>, C: RandomAccessCollection<Catalog>>(
+        of statements: S, catalogs: C, from first: Int, sources source: (String) -> ReplaySource?, model: LockModel,
+        memo: inout EffectsMemo
+    ) -> [(Int, StatementEffects)] where S.Index == Int, C.Index == Int {
         var out: [(Int, StatementEffects)] = []
         var sources: [String: ReplaySource] = [:]
-        // Runs of data statements (which change no schema) share one directory
-        // of the tables' indexes, which they all lock.
-        var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
-        // A backfill in batches repeats one UPDATE or DELETE on one table: its
-        // effects depend on nothing else, so the last ones are reused.
-        var last: (target: DataTarget, catalog: Catalog, effects: StatementEffects)?
-        for i in range {
-            guard let tree = analysis.statements[i].statement else { continue }
-            let file = analysis.statements[i].file
-            guard let source = sources[file] ?? analysis.sources[file].map(ReplaySource.init) else { continue }
+        for (k, statement) in statements.enumerated() {
+            let i = first + k
+            guard let tree = statement.statement else { continue }
+            let file = statement.file
+            guard let source = sources[file] ?? source(file), k < catalogs.count else { continue }
             sources[file] = source
-            let catalog = analysis.catalog(before: i)
+            let catalog = catalogs[catalogs.index(catalogs.startIndex, offsetBy: k)]
             var indexes: IndexDirectory?
             let target = DataTarget(tree.node)
-            if analysis.statements[i].isData {
-                if let target, let last, last.target == target, last.catalog == catalog {
+            if statement.isData {
+                if let target, let last = memo.last, last.target == target, last.catalog == catalog {
                     out.append((i, last.effects))
                     continue
                 }
-                if directory == nil || directory?.indexes != catalog.indexes {
-                    directory = (catalog.indexes, IndexDirectory(catalog))
+                if memo.directory == nil || memo.directory?.indexes != catalog.indexes {
+                    memo.directory = (catalog.indexes, IndexDirectory(catalog))
                 }
-                indexes = directory?.directory
+                indexes = memo.directory?.directory
             }
             let effects = model.effects(of: tree, in: catalog, source: source, indexes: indexes)
             out.append((i, effects))
-            if let target { last = (target, catalog, effects) }
+            if let target { memo.last = (target, catalog, effects) }
         }
         return out
+    }
+
+    /// What consecutive statements' effects share.
+    struct EffectsMemo {
+        /// Runs of data statements (which change no schema) share one directory
+        /// of the tables' indexes, which they all lock.
+        var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
+        /// A backfill in batches repeats one UPDATE or DELETE on one table: its
+        /// effects depend on nothing else, so the last ones are reused.
+        var last: (target: DataTarget, catalog: Catalog, effects: StatementEffects)?
+    }
+
+    /// The memo of a stream's pieces, which its one thread runs in turn.
+    final class EffectsMemoBox {
+        var memo = EffectsMemo()
     }
 
     /// The table an UPDATE without FROM or a DELETE without USING changes, as

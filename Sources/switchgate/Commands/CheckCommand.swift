@@ -137,33 +137,30 @@ struct CheckCommand: ParsableCommand {
         clock.lap("read inputs")
 
         let analyzer = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: configuration.assumeInTransaction ?? false)
-        let replayed = analyzer.replay(files: migrations, baseline: baseline)
-        try CheckInputs.rejectSyntaxErrors(replayed)
-        clock.lap("parse and replay")
+        let analysis = analyzer.analyze(files: migrations, baseline: baseline)
+        try CheckInputs.rejectSyntaxErrors(analysis)
+        clock.lap("parse, replay and lock effects")
         func checker(_ analysis: MigrationAnalysis) -> Checker {
             Checker(
                 analysis: analysis, blue: blueQueries, green: greenQueries, blueGiven: !bluePaths.isEmpty,
                 greenGiven: !greenPaths.isEmpty)
         }
-        // The phase planner needs no lock effects; the rules do. The planner runs
-        // beside the lock model and the rules, which only read the analysis.
+        // The phase planner runs beside the rules; both only read the analysis.
         let engine = RuleEngine(configuration: configuration)
-        let ((analysis, ruleFindings, heads), plan) = Workers.both(
+        let ((ruleFindings, heads), plan) = Workers.both(
             {
                 var clock = StageClock(enabled: clock.enabled)
-                let analysis = analyzer.lockEffects(of: replayed)
-                clock.lap("  lock effects")
                 let findings = engine.run(analysis)
                 clock.lap("  rules")
                 // The planner usually takes longest: the report's statement texts are written meanwhile.
                 let heads = format == .json ? CheckReport.statementHeads(analysis.statements) : nil
                 clock.lap("  report heads")
-                return (analysis, findings, heads)
+                return (findings, heads)
             },
             {
                 var clock = StageClock(enabled: clock.enabled)
                 defer { clock.lap("  phases") }
-                return checker(replayed).plan()
+                return checker(analysis).plan()
             })
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
