@@ -109,7 +109,7 @@ public struct PhasePlanner: Sendable {
             guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
             if statement.isData {
                 // Nothing it reads differs from file order: it binds as it did there.
-                if !SameBinding.holds(tree, on: result, as: analysis.catalog(before: i), memo: &memo) {
+                if !SameBinding.holds(tree, sql: statement.sql, on: result, as: analysis.catalog(before: i), memo: &memo) {
                     bindings.append((i, tree, result))
                 }
                 continue

@@ -24,20 +24,68 @@ enum SameBinding {
     }
 
     /// `holds`, remembering the last answer: a run of backfill batches reads the
-    /// same things of the same two catalogs, and is answered once.
-    static func holds(_ statement: Statement, on here: Catalog, as fileOrder: Catalog, memo: inout Memo?) -> Bool {
+    /// same things of the same two catalogs, and is answered once. A batch
+    /// written like the last one but for its numbers (`sql`) is not even read
+    /// again: numbers are literals, which no question holds.
+    static func holds(
+        _ statement: Statement, sql: String, on here: Catalog, as fileOrder: Catalog, memo: inout Memo?
+    ) -> Bool {
+        if let memo, memo.here == here, memo.fileOrder == fileOrder, alike(memo.sql, sql) { return memo.answer }
         guard let question = Question(statement.node) else { return false }
         if let memo, memo.question == question, memo.here == here, memo.fileOrder == fileOrder { return memo.answer }
         let answer = answer(question, on: here, as: fileOrder)
-        memo = Memo(question: question, here: here, fileOrder: fileOrder, answer: answer)
+        memo = Memo(question: question, sql: sql, here: here, fileOrder: fileOrder, answer: answer)
         return answer
     }
 
     struct Memo {
         var question: Question
+        /// The text of the statement the question was read from.
+        var sql: String
         var here: Catalog
         var fileOrder: Catalog
         var answer: Bool
+    }
+
+    /// Whether two statements are written alike but for numeric literals: the
+    /// same bytes, except runs of digits that stand alone (not part of a name,
+    /// a parameter such as `$1`, or a quoted identifier, and not followed by
+    /// a letter, as in `1e5`). Two such statements parse to the same tree but
+    /// for the literals' values, so they ask the same question.
+    static func alike(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                func isNamePart(_ byte: UInt8) -> Bool {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "$"),
+                        UInt8(ascii: "\""), 0x80...0xFF:
+                        return true
+                    default:
+                        return false
+                    }
+                }
+                func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+                var i = 0
+                var j = 0
+                while i < x.count && j < y.count {
+                    let standsAlone = i == 0 || !isNamePart(x[i - 1])
+                    if standsAlone && isDigit(x[i]) && isDigit(y[j]) {
+                        while i < x.count && isDigit(x[i]) { i += 1 }
+                        while j < y.count && isDigit(y[j]) { j += 1 }
+                        if i < x.count && isNamePart(x[i]) { return false }
+                        if j < y.count && isNamePart(y[j]) { return false }
+                        continue
+                    }
+                    guard x[i] == y[j] else { return false }
+                    i += 1
+                    j += 1
+                }
+                return i == x.count && j == y.count
+            }
+        }
     }
 
     /// What binding a qualifying statement reads of a catalog: its target and

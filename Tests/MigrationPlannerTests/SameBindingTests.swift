@@ -76,6 +76,33 @@ import Testing
         }
     }
 
+    /// (a, b, written alike but for numbers)
+    static let alikeCases: [(String, String, Bool)] = [
+        ("UPDATE t SET a = 1 WHERE id >= 0 AND id < 1000", "UPDATE t SET a = 1 WHERE id >= 1000 AND id < 6000", true),
+        ("UPDATE t SET a = 1.5", "UPDATE t SET a = 22.75", true),
+        ("UPDATE t SET a = 'x 12'", "UPDATE t SET a = 'x 13'", true),
+        ("UPDATE t SET a = 1 -- batch 1", "UPDATE t SET a = 1 -- batch 2", true),
+        ("UPDATE t_1 SET a = 1", "UPDATE t_2 SET a = 1", false),
+        ("UPDATE t SET a1 = 1", "UPDATE t SET a2 = 1", false),
+        ("UPDATE t SET \"1\" = 1", "UPDATE t SET \"2\" = 1", false),
+        ("UPDATE t SET a = $1", "UPDATE t SET a = $2", false),
+        ("UPDATE t SET a = 1e5", "UPDATE t SET a = 2e5", false),
+        ("UPDATE t SET a = 1", "UPDATE t SET a = -1", false),
+        ("UPDATE t SET a = 1.5", "UPDATE t SET a = 1.", false),
+        ("UPDATE t SET a = 1", "UPDATE t SET a = 1 ", false),
+        ("UPDATE tänk1 SET a = 1", "UPDATE tänk2 SET a = 1", false),
+    ]
+
+    @Test(arguments: alikeCases.indices)
+    func statementsAlikeButForNumbers(_ index: Int) {
+        let (a, b, expected) = Self.alikeCases[index]
+        #expect(SameBinding.alike(a, b) == expected, "\(a) | \(b)")
+        #expect(SameBinding.alike(b, a) == expected, "\(b) | \(a)")
+        if expected, let x = Self.statement(a), let y = Self.statement(b) {
+            #expect(SameBinding.Question(x.node) == SameBinding.Question(y.node))
+        }
+    }
+
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
