@@ -63,11 +63,15 @@ public struct PhasePlanner: Sendable {
     }
 
     /// Consecutive statements of one transaction form one unit; others stand alone.
-    func units() -> [[Int]] {
+    func units() -> [[Int]] { units(in: analysis.statements.indices) }
+
+    /// The units of `range` (whole files: no transaction spans two).
+    func units(in range: Range<Int>) -> [[Int]] {
         var result: [[Int]] = []
         var current: [Int] = []
         var currentTransaction: Int?
-        for (i, statement) in analysis.statements.enumerated() {
+        for i in range {
+            let statement = analysis.statements[i]
             if let id = statement.transaction, id == currentTransaction {
                 current.append(i)
                 continue
@@ -163,95 +167,135 @@ public struct PhasePlanner: Sendable {
     }
 
     public func plan() -> PhasePlan {
-        let units = units()
-        var s1 = analysis.baseline
-        var blueNow = bindAll(blue, on: s1)
-        var blueBrokenBy = [Int?](repeating: nil, count: blue.count)
+        var walk = startWalk()
+        self.walk(&walk, through: analysis.statements.count)
+        return finish(walk)
+    }
+
+    /// The planner's walk over the units in file order, which can be taken a
+    /// piece of the history at a time as the replay makes it (`walk(_:through:)`
+    /// on a planner whose analysis holds at least that much), then `finish`ed
+    /// on the whole analysis.
+    public struct Walk: Sendable {
+        var s1: Catalog
+        var blueNow: [BindingResult]
+        var blueBrokenBy: [Int?]
         var placed: [PlacedStatement] = []
+        /// While every unit so far went into S1, S1 is the file-order replay.
         var inFileOrder = true
-        let s0Inventory = SchemaInventory(analysis.baseline)
-        let final = analysis.catalogs.last ?? analysis.baseline
-        let greenFinal = bindAll(green, on: final)
-
-        // Data units that run on a diverged S1: whether they depend on a held-back
-        // unit is worked out after the walk, side by side (they change no schema,
-        // so nothing in the walk waits for the answer).
+        /// The first statement not walked yet.
+        var next = 0
+        let s0Inventory: SchemaInventory
+        /// Green's verdicts on S2 (only with green queries, which need the whole history first).
+        let greenFinal: [BindingResult]
+        /// Data units that run on a diverged S1: whether they depend on a held-back
+        /// unit is worked out after the walk, side by side (they change no schema,
+        /// so nothing in the walk waits for the answer).
         var dataJobs: [(placed: Range<Int>, unit: [Int], s1: Catalog)] = []
+    }
 
-        for unit in units {
-            let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
-                && unit.contains { analysis.statements[$0].isData }
-            if isData && !inFileOrder {
-                dataJobs.append((placed.count..<placed.count + unit.count, unit, s1))
-                for i in unit {
-                    placed.append(
-                        PlacedStatement(
-                            index: i, phase: .backfill, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
-                            assumedGreenNeeds: [], destructive: false, dependsOnDeferred: false))
-                }
-                continue
-            }
-            // While every unit so far went into S1, S1 is the file-order replay and
-            // the analysis already holds the unit's result.
-            let (next, deferred) = inFileOrder ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1)
-            var phase: Phase
-            var breaks: [Int] = []
-            var needs: [Int] = []
-            var assumedBreaks: [String] = []
-            var assumedNeeds: [String] = []
-            let destructive = isDestructive(unit, before: s1, after: next)
-            var blueNext = blueNow
-            if isData {
-                phase = deferred ? .contract : .backfill
-            } else {
-                // Does it break blue?
-                if hasBlueEvidence {
-                    blueNext = bindAll(blue, on: next)
-                    breaks = blue.indices.filter { blueNow[$0].ok && !blueNext[$0].ok }
-                } else {
-                    assumedBreaks = s0Inventory.removed(before: s1, after: next, structures: false).map(\.description)
-                    // A column of S0 that became required breaks blue's writes.
-                    assumedBreaks += s0Inventory.newlyRequired(before: s1, after: next).map {
-                        "\($0) (now NOT NULL without a default)"
-                    }
-                }
-                let breaksBlue = !breaks.isEmpty || !assumedBreaks.isEmpty
-                // Is it needed by green? Only asked when it matters: it breaks blue,
-                // or it is destructive.
-                if breaksBlue || destructive {
-                    if hasGreenEvidence {
-                        let without = catalogWithout(unit)
-                        let greenWithout = bindAll(green, on: without)
-                        needs = green.indices.filter { greenFinal[$0].ok && !greenWithout[$0].ok }
-                    } else {
-                        assumedNeeds = SchemaInventory.created(before: s1, after: next).map(\.description)
-                    }
-                }
-                let needed = !needs.isEmpty || !assumedNeeds.isEmpty
-                switch (breaksBlue, needed) {
-                case (true, true): phase = .breaking
-                case (true, false): phase = .contract
-                case (false, _): phase = destructive && !needed ? .contract : .expand
-                }
-                if deferred && phase < .contract { phase = .contract }
-            }
+    /// Whether the walk can go piece by piece while the history is replayed:
+    /// green queries are first bound on S2, the end of the whole history.
+    public var walksAsReplayed: Bool { !hasGreenEvidence }
+
+    public func startWalk() -> Walk {
+        let s1 = analysis.baseline
+        return Walk(
+            s1: s1, blueNow: bindAll(blue, on: s1), blueBrokenBy: [Int?](repeating: nil, count: blue.count),
+            s0Inventory: SchemaInventory(analysis.baseline),
+            greenFinal: hasGreenEvidence ? bindAll(green, on: analysis.final) : [])
+    }
+
+    /// Walks the units of the statements from `walk.next` up to `end`.
+    public func walk(_ walk: inout Walk, through end: Int) {
+        guard walk.next < end else { return }
+        for unit in units(in: walk.next..<end) { step(&walk, unit) }
+        walk.next = end
+    }
+
+    private func step(_ walk: inout Walk, _ unit: [Int]) {
+        let isData = unit.allSatisfy { analysis.statements[$0].isData || Self.isTransactionControl(analysis.statements[$0]) }
+            && unit.contains { analysis.statements[$0].isData }
+        if isData && !walk.inFileOrder {
+            walk.dataJobs.append((walk.placed.count..<walk.placed.count + unit.count, unit, walk.s1))
             for i in unit {
-                placed.append(
+                walk.placed.append(
                     PlacedStatement(
-                        index: i, phase: phase, breaksBlue: breaks, neededByGreen: needs, assumedBlueBreaks: assumedBreaks,
-                        assumedGreenNeeds: assumedNeeds, destructive: destructive, dependsOnDeferred: deferred))
+                        index: i, phase: .backfill, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
+                        assumedGreenNeeds: [], destructive: false, dependsOnDeferred: false))
             }
-            if !phase.inIntermediate && !isData { inFileOrder = false }
-            if phase.inIntermediate {
-                if hasBlueEvidence && !isData {
-                    for q in blue.indices where blueNow[q].ok && !blueNext[q].ok && blueBrokenBy[q] == nil {
-                        blueBrokenBy[q] = firstBreak(blue[q], in: unit, from: s1)
-                    }
-                    blueNow = blueNext
-                }
-                s1 = next
-            }
+            return
         }
+        let s1 = walk.s1
+        // While every unit so far went into S1, S1 is the file-order replay and
+        // the analysis already holds the unit's result.
+        let (next, deferred) = walk.inFileOrder ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1)
+        var phase: Phase
+        var breaks: [Int] = []
+        var needs: [Int] = []
+        var assumedBreaks: [String] = []
+        var assumedNeeds: [String] = []
+        let destructive = isDestructive(unit, before: s1, after: next)
+        var blueNext = walk.blueNow
+        if isData {
+            phase = deferred ? .contract : .backfill
+        } else {
+            // Does it break blue?
+            if hasBlueEvidence {
+                blueNext = bindAll(blue, on: next)
+                breaks = blue.indices.filter { walk.blueNow[$0].ok && !blueNext[$0].ok }
+            } else {
+                assumedBreaks = walk.s0Inventory.removed(before: s1, after: next, structures: false).map(\.description)
+                // A column of S0 that became required breaks blue's writes.
+                assumedBreaks += walk.s0Inventory.newlyRequired(before: s1, after: next).map {
+                    "\($0) (now NOT NULL without a default)"
+                }
+            }
+            let breaksBlue = !breaks.isEmpty || !assumedBreaks.isEmpty
+            // Is it needed by green? Only asked when it matters: it breaks blue,
+            // or it is destructive.
+            if breaksBlue || destructive {
+                if hasGreenEvidence {
+                    let without = catalogWithout(unit)
+                    let greenWithout = bindAll(green, on: without)
+                    needs = green.indices.filter { walk.greenFinal[$0].ok && !greenWithout[$0].ok }
+                } else {
+                    assumedNeeds = SchemaInventory.created(before: s1, after: next).map(\.description)
+                }
+            }
+            let needed = !needs.isEmpty || !assumedNeeds.isEmpty
+            switch (breaksBlue, needed) {
+            case (true, true): phase = .breaking
+            case (true, false): phase = .contract
+            case (false, _): phase = destructive && !needed ? .contract : .expand
+            }
+            if deferred && phase < .contract { phase = .contract }
+        }
+        for i in unit {
+            walk.placed.append(
+                PlacedStatement(
+                    index: i, phase: phase, breaksBlue: breaks, neededByGreen: needs, assumedBlueBreaks: assumedBreaks,
+                    assumedGreenNeeds: assumedNeeds, destructive: destructive, dependsOnDeferred: deferred))
+        }
+        if !phase.inIntermediate && !isData { walk.inFileOrder = false }
+        if phase.inIntermediate {
+            if hasBlueEvidence && !isData {
+                for q in blue.indices where walk.blueNow[q].ok && !blueNext[q].ok && walk.blueBrokenBy[q] == nil {
+                    walk.blueBrokenBy[q] = firstBreak(blue[q], in: unit, from: s1)
+                }
+                walk.blueNow = blueNext
+            }
+            walk.s1 = next
+        }
+    }
+
+    /// The plan from a walk over the whole history (this planner's analysis).
+    public func finish(_ walk: Walk) -> PhasePlan {
+        var walk = walk
+        self.walk(&walk, through: analysis.statements.count)
+        let s1 = walk.s1
+        let dataJobs = walk.dataJobs
+        var placed = walk.placed
         // In runs of consecutive jobs, so a backfill in batches (one statement a
         // unit) asks the shortcut once.
         let run = 64
@@ -272,18 +316,20 @@ public struct PhasePlanner: Sendable {
         var verdicts: [QueryVerdict] = []
         let blueOnS1 = bindAll(blue, on: s1)
         for (q, result) in blueOnS1.enumerated() {
-            verdicts.append(QueryVerdict(side: .blue, query: q, stage: .intermediate, result: result, brokenBy: result.ok ? nil : blueBrokenBy[q]))
+            verdicts.append(
+                QueryVerdict(side: .blue, query: q, stage: .intermediate, result: result, brokenBy: result.ok ? nil : walk.blueBrokenBy[q]))
         }
         let greenOnS1 = bindAll(green, on: s1)
         for (q, result) in greenOnS1.enumerated() {
             let brokenBy = result.ok ? nil : firstBreak(green[q], in: placed.filter { $0.phase.inIntermediate }.map(\.index))
             verdicts.append(QueryVerdict(side: .green, query: q, stage: .intermediate, result: result, brokenBy: brokenBy))
         }
+        let greenFinal = hasGreenEvidence ? walk.greenFinal : bindAll(green, on: analysis.final)
         for (q, result) in greenFinal.enumerated() {
             let brokenBy = result.ok ? nil : firstBreak(green[q], in: Array(analysis.statements.indices))
             verdicts.append(QueryVerdict(side: .green, query: q, stage: .final, result: result, brokenBy: brokenBy))
         }
-        return PhasePlan(statements: placed, verdicts: verdicts, intermediate: s1, final: final)
+        return PhasePlan(statements: placed, verdicts: verdicts, intermediate: s1, final: analysis.final)
     }
 
     /// S2 without the unit: every other statement in file order, skipping those

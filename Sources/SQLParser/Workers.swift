@@ -189,7 +189,15 @@ private protocol Runnable: AnyObject {
 private final class StreamRunner<Input, Output>: Runnable {
     let stream: Workers.Stream<Input, Output>
     init(_ stream: Workers.Stream<Input, Output>) { self.stream = stream }
-    func work() { stream.work() }
+    func work() {
+        #if canImport(Glibc)
+        // Below the threads whose work the pieces follow (the replay): the stream
+        // takes the processor time they leave, not theirs. On Linux a nice value
+        // is a thread's own, and 0 names the calling thread.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
+        stream.work()
+    }
 }
 
 /// The shared state of one `Workers.map` or `Workers.pipeline`: the next index

@@ -188,3 +188,24 @@ public struct MigrationAnalysis: Sendable {
     /// locking it hurts (tables created in this run are empty).
     public func isExisting(_ table: ObjectKey) -> Bool { !createdInRun.contains(table) }
 }
+
+/// A stretch of the history as the replay makes it: statements from index
+/// `first` (without lock effects yet), the catalog before each, and the one after
+/// the last. Whole files: no transaction spans two pieces.
+public struct HistoryPiece: Sendable {
+    public var first: Int
+    public var statements: [MigrationStatement]
+    public var catalogs: [Catalog]
+    public var after: Catalog
+    public var sources: [String: SourceFile]
+
+    /// Extends the analysis up to this piece's start to the piece's end.
+    public func append(to analysis: inout MigrationAnalysis) {
+        analysis.statements += statements
+        analysis.catalogs.removeLast(analysis.catalogs.count - first)
+        analysis.catalogs += catalogs
+        analysis.catalogs.append(after)
+        for (path, source) in sources { analysis.sources[path] = source }
+    }
+}
+

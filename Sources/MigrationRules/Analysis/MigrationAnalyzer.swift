@@ -26,11 +26,15 @@ public struct MigrationAnalyzer: Sendable {
     /// The whole analysis: `replay` with each statement's lock effects. The
     /// effects are worked out on another processor (replay is sequential and
     /// leaves it idle) in pieces of the history, each as soon as it is replayed.
-    public func analyze(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
+    /// `feeding` gets the same pieces, for other work that can follow the replay
+    /// (the phase planner's walk); the caller finishes it.
+    public func analyze(
+        files: [MigrationFile], baseline: Catalog, feeding: Workers.Stream<HistoryPiece, Void>? = nil
+    ) -> MigrationAnalysis {
         let model = lockModel
         // The pieces run one after another on one thread, so they share one memo.
         let memo = EffectsMemoBox()
-        let effects = Workers.Stream { (piece: EffectsPiece) in
+        let effects = Workers.Stream { (piece: HistoryPiece) in
             Self.effects(
                 of: piece.statements, catalogs: piece.catalogs, from: piece.first,
                 sources: { piece.sources[$0].map(ReplaySource.init) }, model: model, memo: &memo.memo)
@@ -47,10 +51,11 @@ public struct MigrationAnalyzer: Sendable {
             let statements = Array(analysis.statements[submitted..<count])
             var sources: [String: SourceFile] = [:]
             for file in Set(statements.map(\.file)) { sources[file] = analysis.sources[file] }
-            effects.submit(
-                EffectsPiece(
-                    first: submitted, statements: statements, catalogs: Array(analysis.catalogs[submitted..<count]),
-                    sources: sources))
+            let piece = HistoryPiece(
+                first: submitted, statements: statements, catalogs: Array(analysis.catalogs[submitted..<count]),
+                after: analysis.catalog(before: count), sources: sources)
+            effects.submit(piece)
+            feeding?.submit(piece)
             submitted = count
         }
         var analysis = replay(files: files, baseline: baseline) { state, _ in
@@ -63,12 +68,10 @@ public struct MigrationAnalyzer: Sendable {
         return analysis
     }
 
-    /// Statements from index `first` and the catalogs before them, for their lock effects.
-    struct EffectsPiece: Sendable {
-        var first: Int
-        var statements: [MigrationStatement]
-        var catalogs: [Catalog]
-        var sources: [String: SourceFile]
+    /// The analysis of no statement yet: what `analyze` and `replay` start from
+    /// (the baseline follows the configured PostgreSQL version).
+    public func start(baseline: Catalog) -> MigrationAnalysis {
+        AnalyzerState(analyzer: self, baseline: baseline).analysis
     }
 
     /// The analysis without lock effects: statements, transactions and the

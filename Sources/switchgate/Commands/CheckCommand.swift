@@ -137,9 +137,15 @@ struct CheckCommand: ParsableCommand {
         clock.lap("read inputs")
 
         let analyzer = MigrationAnalyzer(dialect: dialectValue, assumeInTransaction: configuration.assumeInTransaction ?? false)
-        let analysis = analyzer.analyze(files: migrations, baseline: baseline)
+        // The phase planner walks the history as the replay makes it (unless green
+        // queries, bound on the final schema first, make it wait for the end).
+        let planner = PlannerAlongside(
+            start: analyzer.start(baseline: baseline), blue: blueQueries, blueGiven: !bluePaths.isEmpty,
+            greenGiven: !greenPaths.isEmpty || !greenQueries.isEmpty)
+        let analysis = analyzer.analyze(files: migrations, baseline: baseline, feeding: planner?.stream)
+        // (A statement that does not parse ends the run here: exit 2, the planner's thread with it.)
         try CheckInputs.rejectSyntaxErrors(analysis)
-        clock.lap("parse, replay and lock effects")
+        clock.lap("parse, replay, lock effects")
         func checker(_ analysis: MigrationAnalysis) -> Checker {
             Checker(
                 analysis: analysis, blue: blueQueries, green: greenQueries, blueGiven: !bluePaths.isEmpty,
@@ -160,7 +166,7 @@ struct CheckCommand: ParsableCommand {
             {
                 var clock = StageClock(enabled: clock.enabled)
                 defer { clock.lap("  phases") }
-                return checker(analysis).plan()
+                return planner?.plan(analysis) ?? checker(analysis).plan()
             })
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
