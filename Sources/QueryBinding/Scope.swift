@@ -33,44 +33,6 @@ struct ScopeColumn {
     var origins: Origins
 }
 
-/// The table and view columns a value reads: usually exactly one, which is kept
-/// without an array (every column of every relation in FROM gets one per binding).
-struct Origins: Swift.Sequence, ExpressibleByArrayLiteral {
-    private var first: ColumnReference?
-    private var rest: [ColumnReference] = []
-
-    init(_ single: ColumnReference) { first = single }
-
-    init(_ all: [ColumnReference]) {
-        first = all.first
-        rest = Array(all.dropFirst())
-    }
-
-    init(arrayLiteral elements: ColumnReference...) { self.init(elements) }
-
-    var isEmpty: Bool { first == nil }
-
-    func makeIterator() -> IndexingIterator<[ColumnReference]> {
-        guard let first else { return [].makeIterator() }
-        return ([first] + rest).makeIterator()
-    }
-
-    func forEach(_ body: (ColumnReference) -> Void) {
-        guard let first else { return }
-        body(first)
-        for origin in rest { body(origin) }
-    }
-
-    static func + (lhs: Origins, rhs: Origins) -> Origins {
-        guard let first = lhs.first else { return rhs }
-        var out = Origins(first)
-        out.rest = lhs.rest + Array(rhs)
-        return out
-    }
-
-    static func += (lhs: inout Origins, rhs: Origins) { lhs = lhs + rhs }
-}
-
 /// One entry of a query level's namespace (PostgreSQL's `ParseNamespaceItem`).
 struct RangeItem {
     /// The alias, or the relation's own name when it has none.

@@ -89,7 +89,7 @@ extension ViewQueryAnalyzer {
         return nil
     }
 
-    mutating func record(_ origins: [ColumnReference]) {
+    mutating func record(_ origins: Origins) {
         for origin in origins { dependencies[origin.table, default: []].insert(origin.column) }
     }
 

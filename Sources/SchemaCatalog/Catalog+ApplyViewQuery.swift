@@ -15,7 +15,7 @@ struct ScopeColumn {
     var name: String
     var type: ColumnType?
     /// The table and view columns it reads, for view dependencies.
-    var origins: [ColumnReference]
+    var origins: Origins
 }
 
 /// One entry of a query level's namespace (PostgreSQL's `ParseNamespaceItem`).
@@ -327,10 +327,8 @@ struct ViewQueryAnalyzer {
         if ref.name.parts.count == 1, let cte = ctes.reversed().lazy.compactMap({ $0[ref.name.name] }).first {
             columns = cte.columns
             complete = cte.complete
-        } else if let key = catalog.resolve(ref.name, exists: { catalog.relationColumns($0) != nil }) {
-            columns = (catalog.relationColumns(key) ?? []).map { column in
-                ScopeColumn(name: column.name, type: column.type, origins: [ColumnReference(table: key, column: column.name)])
-            }
+        } else if let key = catalog.resolve(ref.name, exists: { catalog.hasRelationColumns($0) }) {
+            columns = catalog.scopeColumns(key)
             relations = [key]
             schema = key.schema
             dependencies[key, default: []].formUnion([])
@@ -495,6 +493,21 @@ struct ViewQueryAnalyzer {
 }
 
 extension Catalog {
+    /// Whether `key` is a table, view or sequence (`relationColumns` is not nil).
+    func hasRelationColumns(_ key: ObjectKey) -> Bool {
+        tables[key] != nil || views[key] != nil || sequences[key] != nil
+    }
+
+    /// `relationColumns` as a view's query reads them, each column its own origin.
+    func scopeColumns(_ key: ObjectKey) -> [ScopeColumn] {
+        func column(_ name: String, _ type: ColumnType?) -> ScopeColumn {
+            ScopeColumn(name: name, type: type, origins: Origins(ColumnReference(table: key, column: name)))
+        }
+        if let table = tables[key] { return table.columns.map { column($0.name, $0.type) } }
+        if let view = views[key] { return view.columns.map { column($0.name, $0.type) } }
+        return (relationColumns(key) ?? []).map { column($0.name, $0.type) }
+    }
+
     /// The columns of a table, view or sequence, as a query sees them.
     func relationColumns(_ key: ObjectKey) -> [ViewColumn]? {
         if let table = tables[key] { return table.columns.map { ViewColumn(name: $0.name, type: $0.type) } }
