@@ -99,6 +99,7 @@ enum SameBinding {
             guard let shape = Shape(node) else { return nil }
             var reads = Reads(table: shape.target.name, alias: shape.alias, allColumns: shape.insert && !shape.namesColumns)
             reads.omittedColumns = shape.insert && shape.namesColumns
+            reads.insert = shape.insert
             reads.columns.formUnion(shape.setColumns)
             for expression in shape.expressions {
                 guard reads.add(expression) else { return nil }
@@ -109,7 +110,8 @@ enum SameBinding {
 
         static func == (a: Question, b: Question) -> Bool {
             a.target.isSpelled(like: b.target) && a.reads.allColumns == b.reads.allColumns
-                && a.reads.omittedColumns == b.reads.omittedColumns && a.reads.columns == b.reads.columns
+                && a.reads.omittedColumns == b.reads.omittedColumns && a.reads.insert == b.reads.insert
+                && a.reads.columns == b.reads.columns
                 && a.reads.types.count == b.reads.types.count && a.reads.calls.count == b.reads.calls.count
                 && zip(a.reads.types, b.reads.types).allSatisfy { $0.name.isSpelled(like: $1.name) }
                 && zip(a.reads.calls, b.reads.calls).allSatisfy { $0.isSpelled(like: $1) }
@@ -132,7 +134,7 @@ enum SameBinding {
             guard let mine = here.tables[key], let theirs = fileOrder.tables[key] else { return false }
             // The very same table in both: nothing read of it differs.
             if !mine.isIdentical(to: theirs) {
-                guard sameOutsideColumns(mine, theirs) else { return false }
+                guard sameOutsideColumns(mine, theirs, reads) else { return false }
                 if reads.allColumns {
                     guard mine.columns.sharesStorage(with: theirs.columns) || mine.columns == theirs.columns else { return false }
                 } else {
@@ -157,25 +159,41 @@ enum SameBinding {
 
     /// The columns an INSERT with a column list leaves out that can make it fail:
     /// NOT NULL with nothing to fill it (no default, identity or generation
-    /// expression), and any of a user type (a domain may be NOT NULL, or give
-    /// the default). A column left out that is nullable, or filled, is no
-    /// failure whatever else is in the table (binding notes the sequence of a
-    /// default, which the planner does not read).
+    /// expression), any of a user type (a domain may be NOT NULL, or give the
+    /// default), and any a CHECK constraint names (`CHECK (c IS NOT NULL)`
+    /// refuses it unless a default fills it). Another column left out is NULL
+    /// or filled, no failure whatever else is in the table (binding notes the
+    /// sequence of a default, which the planner does not read).
     static func omittedThatMatter(_ table: Table, _ named: Set<String>) -> [Column] {
-        table.columns.filter { column in
+        let checked = Set(table.constraints.lazy.filter { $0.kind == .check }.flatMap(\.columns))
+        return table.columns.filter { column in
             !named.contains(column.name)
                 && ((column.notNull && column.defaultValue == nil && column.identity == nil && column.generated == nil)
-                    || column.type.element.schema != nil)
+                    || column.type.element.schema != nil || checked.contains(column.name))
         }
     }
 
     /// Everything binding reads of a table but its columns (triggers and policies
-    /// it does not read).
-    static func sameOutsideColumns(_ a: Table, _ b: Table) -> Bool {
+    /// it does not read). Of its constraints binding reads only CHECKs (a
+    /// `CHECK (c IS NOT NULL)` refuses a NULL): an INSERT, whose left-out
+    /// columns count too, reads them all; an UPDATE or DELETE those on the
+    /// columns it names (primary keys, unique constraints and foreign keys
+    /// concern ON CONFLICT arbiters, which no question has, and execution).
+    static func sameOutsideColumns(_ a: Table, _ b: Table, _ reads: Reads) -> Bool {
         a.kind == b.kind && a.persistence == b.persistence
-            && (a.constraints.sharesStorage(with: b.constraints) || a.constraints == b.constraints)
+            && (a.constraints.sharesStorage(with: b.constraints) || sameChecks(a, b, reads))
             && a.partitionOf == b.partitionOf && a.inherits == b.inherits && a.rowLevelSecurity == b.rowLevelSecurity
             && a.withoutRowid == b.withoutRowid && a.strict == b.strict
+    }
+
+    static func sameChecks(_ a: Table, _ b: Table, _ reads: Reads) -> Bool {
+        let every = reads.allColumns || reads.omittedColumns || reads.insert
+        func read(_ table: Table) -> [Constraint] {
+            table.constraints.filter { c in
+                c.kind == .check && (every || c.columns.isEmpty || c.columns.contains { reads.columns.contains($0) })
+            }
+        }
+        return read(a) == read(b)
     }
 
     /// A column's user type (an enum, a domain and what it is based on) is the same in both.
@@ -270,6 +288,8 @@ enum SameBinding {
         var allColumns: Bool
         /// An INSERT's columns left out matter (`omittedThatMatter`).
         var omittedColumns = false
+        /// An INSERT (every CHECK constraint may refuse its row).
+        var insert = false
         var columns: Set<String> = []
         var types: [TypeName] = []
         var calls: [QualifiedName] = []

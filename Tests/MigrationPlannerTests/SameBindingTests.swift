@@ -59,6 +59,11 @@ import Testing
         ("INSERT INTO t VALUES (1, 2, 'x', 'new', 'y')", "ALTER TABLE t DROP COLUMN c", false),
         ("INSERT INTO t (id, a) VALUES (1, 2)", "ALTER TABLE t ALTER COLUMN a TYPE text", false),
         ("UPDATE t SET a = nextval('seq')", "CREATE SEQUENCE seq", false),
+        ("UPDATE t SET a = 1", "ALTER TABLE t ADD CONSTRAINT c_positive CHECK (length(c) > 0)", true),
+        ("UPDATE t SET c = NULL", "ALTER TABLE t ADD CONSTRAINT c_set CHECK (c IS NOT NULL)", false),
+        ("DELETE FROM t WHERE a > 0", "ALTER TABLE t ADD CONSTRAINT c_set CHECK (c IS NOT NULL)", true),
+        ("INSERT INTO t (id, a) VALUES (1, 2)", "ALTER TABLE t ADD CONSTRAINT c_set CHECK (c IS NOT NULL)", false),
+        ("INSERT INTO t (id, a) VALUES (1, 2)", "ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a)", true),
         ("UPDATE t SET a = 1", "ALTER TABLE t RENAME TO t2", false),
         ("UPDATE t SET a = 1", "CREATE TABLE other (x int)", true),
     ]
@@ -74,6 +79,18 @@ import Testing
         if holds {
             #expect(Binder(catalog: before).bind(tree, source: sql).ok == Binder(catalog: after).bind(tree, source: sql).ok)
         }
+    }
+
+    /// A column left out that only a CHECK requires, filled by its default in one
+    /// catalog and not in the other: the INSERT works in one only.
+    @Test func omittedColumnRequiredByACheckMatters() throws {
+        let schema = "CREATE TABLE t (id bigint PRIMARY KEY, a integer, c text DEFAULT 'x' CHECK (c IS NOT NULL));"
+        let before = Self.catalog(schema)
+        let after = Self.catalog(schema + "\nALTER TABLE t ALTER COLUMN c DROP DEFAULT;")
+        let sql = "INSERT INTO t (id, a) VALUES (1, 2)"
+        let tree = try #require(Self.statement(sql))
+        #expect(Binder(catalog: before).bind(tree, source: sql).ok != Binder(catalog: after).bind(tree, source: sql).ok)
+        #expect(!SameBinding.holds(tree, on: before, as: after))
     }
 
     /// (a, b, written alike but for numbers)
