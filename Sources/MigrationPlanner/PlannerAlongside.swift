@@ -30,7 +30,10 @@ public final class PlannerAlongside: @unchecked Sendable {
         self.greenGiven = greenGiven
         self.partial = start
         self.walk = planner.startWalk()
-        self.stream = Workers.Stream { [unowned self] piece in self.take(piece) }
+        // The stream holds the walk strongly: a run that ends early (bad input
+        // found after the replay) may drop this object while a piece is walked.
+        // `plan` lets go of the stream, and with it of the walk.
+        self.stream = Workers.Stream { piece in self.take(piece) }
     }
 
     private func planner(_ analysis: MigrationAnalysis) -> PhasePlanner {
