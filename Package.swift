@@ -61,7 +61,10 @@ let package = Package(
             dependencies: ["MigrationRules", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics", "MigrationLayout"]),
         .testTarget(
             name: "MigrationPlannerTests",
-            dependencies: ["MigrationPlanner", "MigrationRules", "QueryBinding", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics"]),
+            dependencies: [
+                "MigrationPlanner", "MigrationRules", "QueryBinding", "SchemaCatalog", "SQLParser", "SQLSyntax", "Diagnostics",
+                "MigrationLayout",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["switchgate"], exclude: ["Cases"]),
         .testTarget(name: "MigrationLayoutTests", dependencies: ["MigrationLayout"], exclude: ["Fixtures"]),
         .testTarget(
