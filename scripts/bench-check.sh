@@ -4,7 +4,8 @@
 #   inputs: each service of the synthetic corpus (/tmp/switchgate-synth, made by
 #   ../shared/tools/gen-synthetic-corpus.py as in bench-parse.sh) and the PostgreSQL
 #   histories of ../shared/corpus (lemmy, harness, vaultwarden).
-#   For each input: median wall time of BENCH_RUNS runs of each tool, and the ratio.
+#   For each input: median wall time of BENCH_RUNS runs of each tool (the two tools
+#   take turns), and the ratio.
 # Environment:
 #   BENCH_RUNS=5            timed runs per tool and input
 #   BENCH_SWITCHGATE=PATH   the binary (default .build/release/switchgate; build it first:
@@ -38,24 +39,30 @@ def files(folder):
              and not p.endswith("/down.sql")]
     return sorted(found)
 
-def timed(cmd):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - start)
-        if p.returncode not in (0, 1):
-            sys.exit(f"bench-check: {cmd[0]} exited {p.returncode}: {p.stderr.decode()[:300]}")
-    return statistics.median(times)
+def once(cmd):
+    start = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if p.returncode not in (0, 1):
+        sys.exit(f"bench-check: {cmd[0]} exited {p.returncode}: {p.stderr.decode()[:300]}")
+    return elapsed
 
-print(f"runs per tool: {runs} (median wall time); switchgate: {sg} check --format json; squawk: squawk --reporter gcc")
+def timed_pair(a, b):
+    # The two tools take turns, so a machine that speeds up or slows down during
+    # the measurement (a shared VM does) weighs on both alike.
+    ta, tb = [], []
+    for _ in range(runs):
+        ta.append(once(a))
+        tb.append(once(b))
+    return statistics.median(ta), statistics.median(tb)
+
+print(f"runs per tool: {runs}, taking turns (median wall time); switchgate: {sg} check --format json; squawk: squawk --reporter gcc")
 print(f"{'input':24} {'files':>6} {'MiB':>7} {'switchgate s':>13} {'squawk s':>9} {'squawk/switchgate':>18}")
 total_sg = total_sq = 0.0
 for name, folder in inputs:
     fs = files(folder)
     size = sum(os.path.getsize(f) for f in fs) / 2**20
-    t_sg = timed([sg, "check", "--format", "json", folder])
-    t_sq = timed(["squawk", "--reporter", "gcc", *fs])
+    t_sg, t_sq = timed_pair([sg, "check", "--format", "json", folder], ["squawk", "--reporter", "gcc", *fs])
     total_sg += t_sg
     total_sq += t_sq
     print(f"{name:24} {len(fs):>6} {size:>7.2f} {t_sg:>13.3f} {t_sq:>9.3f} {t_sq / t_sg:>18.2f}")
