@@ -23,68 +23,200 @@ enum SameBinding {
         return answer(question, on: here, as: fileOrder)
     }
 
-    /// `holds`, remembering the last answer: a run of backfill batches reads the
+    /// `holds`, remembering the last answers: a run of backfill batches reads the
     /// same things of the same two catalogs, and is answered once. A batch
-    /// written like the last one but for its numbers (`sql`) is not even read
-    /// again: numbers are literals, which no question holds.
+    /// written like a recent one but for its literals (`sql`, `alike`) is not
+    /// even read again: no question holds a literal. A few answers are kept, as
+    /// batches may take turns (one sets a value, the next NULL).
     static func holds(
         _ statement: Statement, sql: String, on here: Catalog, as fileOrder: Catalog, memo: inout Memo?
     ) -> Bool {
-        if let memo, memo.here == here, memo.fileOrder == fileOrder, alike(memo.sql, sql) { return memo.answer }
+        if let memo, memo.here == here, memo.fileOrder == fileOrder {
+            if let recent = memo.recent.first(where: { alike($0.sql, sql) }) { return recent.answer }
+        } else {
+            memo = Memo(here: here, fileOrder: fileOrder)
+        }
         guard let question = Question(statement.node) else { return false }
-        if let memo, memo.question == question, memo.here == here, memo.fileOrder == fileOrder { return memo.answer }
+        if let recent = memo?.recent.first(where: { $0.question == question }) { return recent.answer }
         let answer = answer(question, on: here, as: fileOrder)
-        memo = Memo(question: question, sql: sql, here: here, fileOrder: fileOrder, answer: answer)
+        memo?.remember(Memo.Answer(question: question, sql: sql, answer: answer))
         return answer
     }
 
+    /// Recent answers on one pair of catalogs.
     struct Memo {
-        var question: Question
-        /// The text of the statement the question was read from.
-        var sql: String
         var here: Catalog
         var fileOrder: Catalog
-        var answer: Bool
+        var recent: [Answer] = []
+
+        struct Answer {
+            var question: Question
+            /// The text of the statement the question was read from.
+            var sql: String
+            var answer: Bool
+        }
+
+        static let kept = 4
+
+        mutating func remember(_ answer: Answer) {
+            if recent.count == Self.kept { recent.removeLast() }
+            recent.insert(answer, at: 0)
+        }
     }
 
-    /// Whether two statements are written alike but for numeric literals: the
-    /// same bytes, except runs of digits that stand alone (not part of a name,
-    /// a parameter such as `$1`, or a quoted identifier, and not followed by
-    /// a letter, as in `1e5`). Two such statements parse to the same tree but
-    /// for the literals' values, so they ask the same question.
+    /// Whether two statements are written alike but for their literals: the same
+    /// bytes, except
+    /// - runs of digits that stand alone (not part of a name, a parameter such
+    ///   as `$1`, or a quoted identifier, and not followed by a letter, as in
+    ///   `1e5`);
+    /// - the contents of string literals (`'...'` with `''`, and `E'...'` with
+    ///   backslash escapes), where both have one at the same place;
+    /// - comments, where both have one at the same place.
+    /// Quoted identifiers (`"..."`) are compared whole. A text with a `$` in it
+    /// (a dollar-quoted string could hide a quote) is compared but for digits
+    /// only. Two such statements parse to the same tree but for the literals'
+    /// values and the comments, so they ask the same question.
     static func alike(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
-                func isNamePart(_ byte: UInt8) -> Bool {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "$"),
-                        UInt8(ascii: "\""), 0x80...0xFF:
-                        return true
-                    default:
-                        return false
-                    }
+                var scan = Alike(x, y)
+                return scan.run()
+            }
+        }
+    }
+
+    /// The scan behind `alike`, over both texts' bytes in step.
+    private struct Alike {
+        let x: UnsafeBufferPointer<UInt8>
+        let y: UnsafeBufferPointer<UInt8>
+        var i = 0
+        var j = 0
+        /// Whether string literals and comments may be skipped (neither text has a `$`).
+        let lexes: Bool
+
+        init(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) {
+            self.x = x
+            self.y = y
+            lexes = !x.contains(UInt8(ascii: "$")) && !y.contains(UInt8(ascii: "$"))
+        }
+
+        static func isNamePart(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "$"),
+                UInt8(ascii: "\""), 0x80...0xFF:
+                return true
+            default:
+                return false
+            }
+        }
+
+        static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+        /// The index just past the string literal whose opening quote is at
+        /// `start` (nil when it does not end); `escapes`: an `E'...'` string.
+        static func endOfString(_ t: UnsafeBufferPointer<UInt8>, from start: Int, escapes: Bool) -> Int? {
+            var k = start + 1
+            while k < t.count {
+                if escapes && t[k] == UInt8(ascii: "\\") {
+                    k += 2
+                    continue
                 }
-                func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-                var i = 0
-                var j = 0
-                while i < x.count && j < y.count {
-                    let standsAlone = i == 0 || !isNamePart(x[i - 1])
-                    if standsAlone && isDigit(x[i]) && isDigit(y[j]) {
-                        while i < x.count && isDigit(x[i]) { i += 1 }
-                        while j < y.count && isDigit(y[j]) { j += 1 }
-                        if i < x.count && isNamePart(x[i]) { return false }
-                        if j < y.count && isNamePart(y[j]) { return false }
+                if t[k] == UInt8(ascii: "'") {
+                    if k + 1 < t.count && t[k + 1] == UInt8(ascii: "'") {
+                        k += 2
                         continue
                     }
-                    guard x[i] == y[j] else { return false }
-                    i += 1
-                    j += 1
+                    return k + 1
                 }
-                return i == x.count && j == y.count
+                k += 1
             }
+            return nil
+        }
+
+        /// The index just past the comment starting at `start` (`--` to the end of
+        /// the line, `/* */` nested), nil when none starts there or it does not end.
+        static func endOfComment(_ t: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+            guard start + 1 < t.count else { return nil }
+            if t[start] == UInt8(ascii: "-") && t[start + 1] == UInt8(ascii: "-") {
+                var k = start + 2
+                while k < t.count && t[k] != UInt8(ascii: "\n") { k += 1 }
+                return k
+            }
+            guard t[start] == UInt8(ascii: "/") && t[start + 1] == UInt8(ascii: "*") else { return nil }
+            var depth = 1
+            var k = start + 2
+            while k + 1 < t.count {
+                if t[k] == UInt8(ascii: "/") && t[k + 1] == UInt8(ascii: "*") {
+                    depth += 1
+                    k += 2
+                } else if t[k] == UInt8(ascii: "*") && t[k + 1] == UInt8(ascii: "/") {
+                    depth -= 1
+                    k += 2
+                    if depth == 0 { return k }
+                } else {
+                    k += 1
+                }
+            }
+            return nil
+        }
+
+        mutating func run() -> Bool {
+            while i < x.count && j < y.count {
+                let standsAlone = i == 0 || !Self.isNamePart(x[i - 1])
+                if standsAlone && Self.isDigit(x[i]) && Self.isDigit(y[j]) {
+                    while i < x.count && Self.isDigit(x[i]) { i += 1 }
+                    while j < y.count && Self.isDigit(y[j]) { j += 1 }
+                    if i < x.count && Self.isNamePart(x[i]) { return false }
+                    if j < y.count && Self.isNamePart(y[j]) { return false }
+                    continue
+                }
+                guard x[i] == y[j] else { return false }
+                if lexes {
+                    if x[i] == UInt8(ascii: "'") {
+                        // An E (or e) just before, itself standing alone: backslash escapes.
+                        let escapes = i > 0 && (x[i - 1] == UInt8(ascii: "E") || x[i - 1] == UInt8(ascii: "e"))
+                            && (i == 1 || !Self.isNamePart(x[i - 2]))
+                        guard let endX = Self.endOfString(x, from: i, escapes: escapes),
+                            let endY = Self.endOfString(y, from: j, escapes: escapes)
+                        else { return false }
+                        i = endX
+                        j = endY
+                        continue
+                    }
+                    if x[i] == UInt8(ascii: "\"") {
+                        // A quoted identifier: the same bytes up to its closing quote.
+                        var k = 1
+                        while true {
+                            guard i + k < x.count, j + k < y.count, x[i + k] == y[j + k] else { return false }
+                            if x[i + k] == UInt8(ascii: "\"") {
+                                if i + k + 1 < x.count, x[i + k + 1] == UInt8(ascii: "\""),
+                                    j + k + 1 < y.count, y[j + k + 1] == UInt8(ascii: "\"")
+                                {
+                                    k += 2
+                                    continue
+                                }
+                                break
+                            }
+                            k += 1
+                        }
+                        i += k + 1
+                        j += k + 1
+                        continue
+                    }
+                    if let endX = Self.endOfComment(x, from: i) {
+                        guard let endY = Self.endOfComment(y, from: j) else { return false }
+                        i = endX
+                        j = endY
+                        continue
+                    }
+                }
+                i += 1
+                j += 1
+            }
+            return i == x.count && j == y.count
         }
     }
 
