@@ -32,12 +32,11 @@ struct BanDuplicateColumnAssignments: StatementRule {
             names = i.columns.filter { $0.indirection.isEmpty && !$0.hasSubscript }.map(\.name)
         default: return []
         }
-        var seen: Set<String> = []
+        // Each name against those before it: a statement names a handful (a
+        // backfill of thousands of batches names two each), no set needed.
         var out: [Finding] = []
-        for name in names {
-            if !seen.insert(name.value).inserted {
-                out.append(context.finding(s, "column \(name.value) is assigned more than once", span: name.span.length > 0 ? name.span : nil))
-            }
+        for (k, name) in names.enumerated() where names[..<k].contains(where: { $0.value == name.value }) {
+            out.append(context.finding(s, "column \(name.value) is assigned more than once", span: name.span.length > 0 ? name.span : nil))
         }
         return out
     }

@@ -43,7 +43,16 @@ enum TimeoutTracker {
         var out: [(MigrationStatement, ObjectKey)] = []
         var sessionSet: [String: Bool] = [:]
         var localSet: [Int: Bool] = [:]
+        // A file's statements come one after another: its session setting is
+        // kept at hand while they do, not looked up by path for each.
+        var file: String?
+        var sessionOn = false
         for s in context.analysis.statements {
+            if s.file != file {
+                if let file { sessionSet[file] = sessionOn }
+                file = s.file
+                sessionOn = sessionSet[s.file] ?? false
+            }
             if case .setVariable(let v) = s.node, v.name == setting {
                 let on: Bool
                 switch v.action {
@@ -54,11 +63,11 @@ enum TimeoutTracker {
                 if v.scope == .local, let t = s.transaction {
                     localSet[t] = on
                 } else {
-                    sessionSet[s.file] = on
+                    sessionOn = on
                 }
                 continue
             }
-            let active = (s.transaction.flatMap { localSet[$0] } ?? false) || (sessionSet[s.file] ?? false)
+            let active = (s.transaction.flatMap { localSet[$0] } ?? false) || sessionOn
             if !active, let table = needs(s) { out.append((s, table)) }
         }
         return out
