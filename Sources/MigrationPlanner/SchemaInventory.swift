@@ -99,7 +99,7 @@ struct SchemaInventory {
             out.append(item)
             return true
         }
-        return out.sorted()
+        return inOrder(out)
     }
 
     /// Whether `after` lacks anything `before` has; stops at the first such item.
@@ -201,21 +201,28 @@ struct SchemaInventory {
 
     /// The items present in `before` and gone from `after`.
     func removed(before: Catalog, after: Catalog, structures: Bool) -> [Item] {
-        items.filter { (structures || !$0.isStructure) && $0.isPresent(in: before) && !$0.isPresent(in: after) }.sorted()
+        Self.inOrder(items.filter { (structures || !$0.isStructure) && $0.isPresent(in: before) && !$0.isPresent(in: after) })
     }
 
     /// Columns of this inventory that `after` makes NOT NULL without a default,
     /// identity or generation while `before` did not: a blue INSERT written before
     /// the migration does not provide them.
     func newlyRequired(before: Catalog, after: Catalog) -> [Item] {
-        items.filter { item in
+        Self.inOrder(items.filter { item in
             guard case .column(let key, let name) = item,
                 let new = after.tables[key]?.columns.first(where: { $0.name == name }),
                 Self.isRequired(new)
             else { return false }
             guard let old = before.tables[key]?.columns.first(where: { $0.name == name }) else { return false }
             return !Self.isRequired(old)
-        }.sorted()
+        })
+    }
+
+    /// Items in `Item`'s order (by description), each description made once
+    /// rather than twice per comparison.
+    static func inOrder(_ items: [Item]) -> [Item] {
+        guard items.count > 1 else { return items }
+        return items.map { ($0.description, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func isRequired(_ column: Column) -> Bool {
