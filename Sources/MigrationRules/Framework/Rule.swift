@@ -179,6 +179,9 @@ public struct RuleContext: Sendable {
     /// The column types each statement writes, for the statements that write some
     /// (shared by the "prefer type X" rules).
     let columnTypes: [(statement: Int, types: [WrittenColumnType])]
+    /// For each statement, the existing table an ALTER TABLE acts on
+    /// (`existingAlteredTable`, which a dozen rules ask of every statement).
+    let existingAlteredTables: [ObjectKey?]
 
     public init(analysis: MigrationAnalysis, configuration: RuleConfiguration) {
         self.analysis = analysis
@@ -188,6 +191,15 @@ public struct RuleContext: Sendable {
             let types = analysis.statements[i].writtenColumnTypes
             return types.isEmpty ? nil : (i, types)
         }
+        var altered = [ObjectKey?](repeating: nil, count: analysis.statements.count)
+        for i in schemaStatements {
+            let s = analysis.statements[i]
+            guard let a = s.alterTable, let key = analysis.catalog(before: i).table(a.name),
+                analysis.catalog(before: i).tables[key] != nil, !analysis.createdInRun.contains(key)
+            else { continue }
+            altered[i] = key
+        }
+        self.existingAlteredTables = altered
     }
 
     public var postgresVersion: Int { analysis.dialect.postgresVersion }

@@ -67,7 +67,10 @@ extension RuleContext {
 
     /// The existing (non-empty) table an ALTER TABLE acts on, or nil when it is new or missing.
     func existingAlteredTable(_ s: MigrationStatement) -> (AlterTableStatement, ObjectKey)? {
-        guard let a = s.alterTable, let key = alteredTable(a, s), isExistingTable(key, before: s) else { return nil }
+        // Worked out once per statement, when the context was made.
+        guard existingAlteredTables.indices.contains(s.index), let key = existingAlteredTables[s.index],
+            let a = s.alterTable
+        else { return nil }
         return (a, key)
     }
 
