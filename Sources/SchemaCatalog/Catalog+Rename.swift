@@ -97,16 +97,19 @@ extension Catalog {
     mutating func renameColumn(_ key: ObjectKey, _ oldName: String, _ newName: String) {
         guard var table = tables[key], let i = table.columnIndex(oldName) else { return }
         table.columns[i].name = newName
+        // Only what names the column is written: the rest keeps sharing storage
+        // with the catalog before (which later comparisons by identity rely on).
         for c in table.constraints.indices {
-            table.constraints[c].columns = table.constraints[c].columns.map { $0 == oldName ? newName : $0 }
+            if table.constraints[c].columns.contains(oldName) {
+                table.constraints[c].columns = table.constraints[c].columns.map { $0 == oldName ? newName : $0 }
+            }
             if table.constraints[c].writtenOnColumn == oldName { table.constraints[c].writtenOnColumn = newName }
         }
         tables[key] = table
         for (otherKey, other) in tables {
             for c in other.constraints.indices where other.constraints[c].foreignKey?.table == key {
-                tables[otherKey]?.constraints[c].foreignKey?.columns = other.constraints[c].foreignKey?.columns.map {
-                    $0 == oldName ? newName : $0
-                } ?? []
+                guard let columns = other.constraints[c].foreignKey?.columns, columns.contains(oldName) else { continue }
+                tables[otherKey]?.constraints[c].foreignKey?.columns = columns.map { $0 == oldName ? newName : $0 }
             }
         }
         for (indexKey, index) in indexes where index.table == key {
