@@ -142,10 +142,16 @@ public struct MigrationAnalyzer: Sendable {
                     out.append((i, last.effects))
                     continue
                 }
-                if memo.directory == nil || memo.directory?.indexes != catalog.indexes {
+                if let directory = memo.directory, directory.indexes == catalog.indexes {
+                    indexes = directory.directory
+                } else if memo.lastDataIndexes == catalog.indexes {
+                    // A second data statement on the same indexes: a run, worth a directory.
                     memo.directory = (catalog.indexes, IndexDirectory(catalog))
+                    indexes = memo.directory?.directory
+                } else {
+                    // A lone one looks its table's indexes up directly (one walk, not a directory).
+                    memo.lastDataIndexes = catalog.indexes
                 }
-                indexes = memo.directory?.directory
             }
             let effects = model.effects(of: tree, in: catalog, source: source, indexes: indexes)
             out.append((i, effects))
@@ -159,6 +165,9 @@ public struct MigrationAnalyzer: Sendable {
         /// Runs of data statements (which change no schema) share one directory
         /// of the tables' indexes, which they all lock.
         var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
+        /// The indexes the last data statement saw: a directory is made for the
+        /// second of a run only.
+        var lastDataIndexes: ObjectMap<Index>?
         /// A backfill in batches repeats one UPDATE or DELETE on one table: its
         /// effects depend on nothing else, so the last ones are reused.
         var last: (target: DataTarget, catalog: Catalog, effects: StatementEffects)?
