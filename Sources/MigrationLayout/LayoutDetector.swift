@@ -20,6 +20,8 @@ enum LayoutDetector {
 
         let folders = entries.filter(\.isDirectory)
         let diesel = folders.filter { FileSystem.kind(FileSystem.join($0.path, "up.sql")) != nil }.count
+        // Every folder a Diesel one: Prisma's count cannot exceed it (one look per folder saved).
+        if diesel > 0 && diesel == folders.count { return .diesel }
         let prisma = folders.filter { FileSystem.kind(FileSystem.join($0.path, "migration.sql")) != nil }.count
         if diesel > 0 || prisma > 0 { return diesel >= prisma ? .diesel : .prisma }
 
