@@ -32,6 +32,9 @@ extension LockAnalysis {
         let children = s.only ? [] : descendants(of: table)
         for action in s.actions {
             var one = LockAnalysis(model: model, catalog: catalog, source: source)
+            // The same catalog: what was worked out of it serves every action.
+            one.answers = answers
+            one.indexDirectory = indexDirectory
             one.effects.table = table
             one.alterTableAction(action, table, children: children)
             effects.merge(one.effects)

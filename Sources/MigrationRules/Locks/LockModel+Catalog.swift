@@ -28,7 +28,11 @@ extension LockAnalysis {
 
     /// The indexes on a table.
     func indexKeys(of table: ObjectKey) -> [ObjectKey] {
-        indexDirectory?.indexes(on: table) ?? catalog.indexes(on: table).map(\.key)
+        if let indexDirectory { return indexDirectory.indexes(on: table) }
+        if let known = answers.indexes[table] { return known }
+        let keys = catalog.indexes(on: table).map(\.key)
+        answers.indexes[table] = keys
+        return keys
     }
 
     /// Takes `mode` on every index of `table`.
@@ -38,15 +42,23 @@ extension LockAnalysis {
 
     /// Partitions and inheritance children, all levels down.
     func descendants(of table: ObjectKey) -> [ObjectKey] {
+        let childrenByParent = answers.children ?? {
+            var map: [ObjectKey: [ObjectKey]] = [:]
+            for child in catalog.tables.values {
+                var parents = child.inherits
+                if let parent = child.partitionOf, !parents.contains(parent) { parents.append(parent) }
+                for parent in parents { map[parent, default: []].append(child.key) }
+            }
+            for parent in map.keys { map[parent]?.sort() }
+            answers.children = map
+            return map
+        }()
         var out: [ObjectKey] = []
         var queue = [table]
         var seen: Set<ObjectKey> = [table]
         while let next = queue.first {
             queue.removeFirst()
-            let children = catalog.tables.values
-                .filter { $0.partitionOf == next || $0.inherits.contains(next) }
-                .map(\.key).sorted()
-            for child in children where !seen.contains(child) {
+            for child in childrenByParent[next] ?? [] where !seen.contains(child) {
                 seen.insert(child)
                 out.append(child)
                 queue.append(child)

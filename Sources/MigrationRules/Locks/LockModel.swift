@@ -70,6 +70,9 @@ struct LockAnalysis {
     var statementText = ""
     /// Each table's indexes, when the caller has them at hand.
     var indexDirectory: IndexDirectory?
+    /// What the analysis asks of the catalog more than once (an ALTER TABLE of
+    /// many columns asks for the same indexes and foreign keys for each).
+    var answers = CatalogAnswers()
 
     init(model: LockModel, catalog: Catalog, source: ReplaySource) {
         self.model = model
@@ -90,3 +93,15 @@ struct LockAnalysis {
         if !effects.citations.contains(citation) { effects.citations.append(citation) }
     }
 }
+
+/// Walks over the whole catalog that one statement's analysis needs, each done
+/// once and kept for the statement (the catalog does not change during it).
+final class CatalogAnswers {
+    var indexes: [ObjectKey: [ObjectKey]] = [:]
+    /// Partitions and inheritance children by parent, in key order.
+    var children: [ObjectKey: [ObjectKey]]?
+    /// Foreign keys by the table they reference: the referencing table, whether
+    /// the key is validated, and the referenced columns, in the catalog's order.
+    var referencing: [ObjectKey: [(table: ObjectKey, validated: Bool, columns: [String])]]?
+}
+
