@@ -13,21 +13,20 @@ import SQLParser
 public final class PlannerAlongside: @unchecked Sendable {
     private let blue: [Query]
     private let blueGiven: Bool
-    private let greenGiven: Bool
     /// The history so far, as the walk sees it (the thread of `stream` alone
     /// touches it, and `plan` after the stream is finished).
     private var partial: MigrationAnalysis
     private var walk: PhasePlanner.Walk
     public private(set) var stream: Workers.Stream<HistoryPiece, Void>?
 
-    /// `start` is the analysis of no statement (`MigrationAnalyzer.start`); nil
-    /// when the walk cannot go alongside (green queries).
-    public init?(start: MigrationAnalysis, blue: [Query], blueGiven: Bool, greenGiven: Bool) {
-        let planner = PhasePlanner(analysis: start, blue: blue, green: [], blueGiven: blueGiven, greenGiven: greenGiven)
+    /// `start` is the analysis of no statement (`MigrationAnalyzer.start`); the
+    /// queries as `Checker` takes them. Nil when the walk cannot go alongside
+    /// (green queries).
+    public init?(start: MigrationAnalysis, blue: [Query], green: [Query], blueGiven: Bool, greenGiven: Bool) {
+        let planner = PhasePlanner(analysis: start, blue: blue, green: green, blueGiven: blueGiven, greenGiven: greenGiven)
         guard planner.walksAsReplayed else { return nil }
         self.blue = blue
         self.blueGiven = blueGiven
-        self.greenGiven = greenGiven
         self.partial = start
         self.walk = planner.startWalk()
         // The stream holds the walk strongly: a run that ends early (bad input
@@ -36,8 +35,9 @@ public final class PlannerAlongside: @unchecked Sendable {
         self.stream = Workers.Stream { piece in self.take(piece) }
     }
 
+    /// A planner on `analysis` (no green evidence: there is a walk alongside).
     private func planner(_ analysis: MigrationAnalysis) -> PhasePlanner {
-        PhasePlanner(analysis: analysis, blue: blue, green: [], blueGiven: blueGiven, greenGiven: greenGiven)
+        PhasePlanner(analysis: analysis, blue: blue, green: [], blueGiven: blueGiven, greenGiven: false)
     }
 
     private func take(_ piece: HistoryPiece) {

@@ -68,8 +68,8 @@ public enum Workers {
     /// order submitted. Without a second processor, or a thread, `finish` runs
     /// the pieces itself.
     public final class Stream<Input, Output>: @unchecked Sendable {
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        /// Signalled when a piece is submitted or `finish` is called.
+        private let monitor = Monitor()
         private let body: (Input) -> Output
         private var pending: [Input] = []
         private var next = 0
@@ -79,32 +79,23 @@ public enum Workers {
 
         public init(_ body: @escaping (Input) -> Output) {
             self.body = body
-            pthread_mutex_init(mutex, nil)
-            pthread_cond_init(changed, nil)
             if Workers.processorCount > 1 { thread = spawn(StreamRunner(self)) }
-        }
-
-        deinit {
-            pthread_cond_destroy(changed)
-            pthread_mutex_destroy(mutex)
-            changed.deallocate()
-            mutex.deallocate()
         }
 
         /// Queues `input` behind the pieces already submitted.
         public func submit(_ input: Input) {
-            pthread_mutex_lock(mutex)
+            monitor.lock()
             pending.append(input)
-            pthread_cond_signal(changed)
-            pthread_mutex_unlock(mutex)
+            monitor.signal()
+            monitor.unlock()
         }
 
         /// Every piece's result, in submission order, once all are done.
         public func finish() -> [Output] {
-            pthread_mutex_lock(mutex)
+            monitor.lock()
             finished = true
-            pthread_cond_signal(changed)
-            pthread_mutex_unlock(mutex)
+            monitor.signal()
+            monitor.unlock()
             if let thread { pthread_join(thread, nil) }
             // Without a helper (or after it), whatever is left is done here.
             work()
@@ -113,24 +104,24 @@ public enum Workers {
 
         /// Runs pieces until none is left and `finish` was called.
         fileprivate func work() {
-            pthread_mutex_lock(mutex)
+            monitor.lock()
             while true {
                 if next < pending.count {
                     let input = pending[next]
                     next += 1
-                    pthread_mutex_unlock(mutex)
+                    monitor.unlock()
                     let output = body(input)
-                    pthread_mutex_lock(mutex)
+                    monitor.lock()
                     results.append(output)
                     continue
                 }
                 if finished || thread == nil { break }
-                pthread_cond_wait(changed, mutex)
+                monitor.wait()
             }
             // The inputs are done with: release them now rather than with the stream.
             pending.removeAll()
             next = 0
-            pthread_mutex_unlock(mutex)
+            monitor.unlock()
         }
     }
 
@@ -204,8 +195,8 @@ private final class StreamRunner<Input, Output>: Runnable {
 /// to take, the results not yet collected, and a condition signalled as each
 /// result is stored.
 private final class Job<T>: Runnable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let stored = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Signalled as each result is stored.
+    private let monitor = Monitor()
     private var next = 0
     private let count: Int
     private let body: (Int) -> T
@@ -215,15 +206,6 @@ private final class Job<T>: Runnable {
         self.count = count
         self.body = body
         self.slots = Array(repeating: nil, count: count)
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(stored, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(stored)
-        pthread_mutex_destroy(mutex)
-        stored.deallocate()
-        mutex.deallocate()
     }
 
     /// The next index nobody has taken; the caller holds the mutex.
@@ -234,15 +216,15 @@ private final class Job<T>: Runnable {
     }
 
     func work() {
-        pthread_mutex_lock(mutex)
+        monitor.lock()
         while let index = takeLocked() {
-            pthread_mutex_unlock(mutex)
+            monitor.unlock()
             let value = body(index)
-            pthread_mutex_lock(mutex)
+            monitor.lock()
             slots[index] = value
-            pthread_cond_broadcast(stored)
+            monitor.broadcast()
         }
-        pthread_mutex_unlock(mutex)
+        monitor.unlock()
     }
 
     /// Every slot (`map`): all are filled once `work` has returned on every thread.
@@ -253,22 +235,47 @@ private final class Job<T>: Runnable {
     /// itself), and waits only when every result is taken. Its slot is emptied
     /// (the consumer holds the only copy).
     func result(_ index: Int) -> T {
-        pthread_mutex_lock(mutex)
+        monitor.lock()
         while true {
             if let value = slots[index] {
                 slots[index] = nil
-                pthread_mutex_unlock(mutex)
+                monitor.unlock()
                 return value
             }
             if let taken = takeLocked() {
-                pthread_mutex_unlock(mutex)
+                monitor.unlock()
                 let value = body(taken)
                 if taken == index { return value }
-                pthread_mutex_lock(mutex)
+                monitor.lock()
                 slots[taken] = value
                 continue
             }
-            pthread_cond_wait(stored, mutex)
+            monitor.wait()
         }
     }
+}
+
+/// A mutex with one condition, for `Job` and `Stream`.
+private final class Monitor {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    /// Waits for a signal; the caller holds the lock, and holds it again on return.
+    func wait() { pthread_cond_wait(condition, mutex) }
+    func signal() { pthread_cond_signal(condition) }
+    func broadcast() { pthread_cond_broadcast(condition) }
 }

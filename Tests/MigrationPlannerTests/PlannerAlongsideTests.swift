@@ -30,7 +30,8 @@ import Testing
         let blue = blueSQL.map { QuerySources.sqlFile(Array($0.utf8), path: "blue.sql", dialect: .postgres) } ?? []
 
         let alongside = try #require(
-            PlannerAlongside(start: analyzer.start(baseline: baseline), blue: blue, blueGiven: blueSQL != nil, greenGiven: false))
+            PlannerAlongside(
+                start: analyzer.start(baseline: baseline), blue: blue, green: [], blueGiven: blueSQL != nil, greenGiven: false))
         let fed = analyzer.analyze(files: files, baseline: baseline, feeding: alongside.stream)
         let walked = alongside.plan(fed)
 
@@ -49,6 +50,6 @@ import Testing
 
     @Test func greenQueriesWalkAfterTheReplay() {
         let start = MigrationAnalyzer(dialect: .postgres).start(baseline: Catalog(dialect: .postgres))
-        #expect(PlannerAlongside(start: start, blue: [], blueGiven: false, greenGiven: true) == nil)
+        #expect(PlannerAlongside(start: start, blue: [], green: [], blueGiven: false, greenGiven: true) == nil)
     }
 }

@@ -34,11 +34,7 @@ public struct MigrationAnalyzer: Sendable {
         let model = lockModel
         // The pieces run one after another on one thread, so they share one memo.
         let memo = EffectsMemoBox()
-        let effects = Workers.Stream { (piece: HistoryPiece) in
-            Self.effects(
-                of: piece.statements, catalogs: piece.catalogs, from: piece.first,
-                sources: { piece.sources[$0].map(ReplaySource.init) }, model: model, memo: &memo.memo)
-        }
+        let effects = Workers.Stream { (piece: HistoryPiece) in Self.effects(of: piece, model: model, memo: &memo.memo) }
         // A piece is a few files: big enough that handing it over costs nothing
         // next to judging it, small enough that the last one is quickly done.
         let pieceSize = 128
@@ -74,15 +70,9 @@ public struct MigrationAnalyzer: Sendable {
         AnalyzerState(analyzer: self, baseline: baseline).analysis
     }
 
-    /// The analysis without lock effects: statements, transactions and the
-    /// catalog before each. `lockEffects(of:)` completes it; the phase planner,
-    /// which does not need them, can start meanwhile.
-    public func replay(files: [MigrationFile], baseline: Catalog) -> MigrationAnalysis {
-        replay(files: files, baseline: baseline) { _, _ in }
-    }
-
-    /// `replay`, calling `replayed` after each file with the state and the index
-    /// of the file's first statement.
+    /// The analysis without lock effects (statements, transactions and the
+    /// catalog before each), calling `replayed` after each file with the state
+    /// and the index of the file's first statement.
     func replay(
         files: [MigrationFile], baseline: Catalog, replayed: (AnalyzerState, Int) -> Void
     ) -> MigrationAnalysis {
@@ -98,43 +88,18 @@ public struct MigrationAnalyzer: Sendable {
         return state.analysis
     }
 
-    /// Each statement's locks, rewrites and scans, judged on the catalog just before it.
-    public func lockEffects(of analysis: MigrationAnalysis) -> MigrationAnalysis {
-        var result = analysis
-        let model = lockModel
-        // Each statement is judged on its own catalog, so chunks of the history
-        // are judged side by side and their effects stored in order.
-        let chunkSize = 256
-        let count = analysis.statements.count
-        let chunks = Workers.map((count + chunkSize - 1) / chunkSize) { c in
-            let range = c * chunkSize..<min(count, (c + 1) * chunkSize)
-            var memo = EffectsMemo()
-            return Self.effects(
-                of: analysis.statements[range], catalogs: analysis.catalogs[range], from: range.lowerBound,
-                sources: { analysis.sources[$0].map(ReplaySource.init) }, model: model, memo: &memo)
-        }
-        for chunk in chunks {
-            for (i, effects) in chunk { result.statements[i].effects = effects }
-        }
-        return result
-    }
-
-    /// The effects of `statements`, each judged on the catalog at the same
-    /// position in `catalogs` (the one before it); `first` is the first one's
-    /// index in the analysis.
-    static func effects<S: RandomAccessCollection<MigrationStatement>, C: RandomAccessCollection<Catalog>>(
-        of statements: S, catalogs: C, from first: Int, sources source: (String) -> ReplaySource?, model: LockModel,
-        memo: inout EffectsMemo
-    ) -> [(Int, StatementEffects)] where S.Index == Int, C.Index == Int {
+    /// The locks, rewrites and scans of a piece's statements, each judged on the
+    /// catalog just before it, by index in the analysis.
+    static func effects(of piece: HistoryPiece, model: LockModel, memo: inout EffectsMemo) -> [(Int, StatementEffects)] {
         var out: [(Int, StatementEffects)] = []
         var sources: [String: ReplaySource] = [:]
-        for (k, statement) in statements.enumerated() {
-            let i = first + k
-            guard let tree = statement.statement else { continue }
+        for (k, statement) in piece.statements.enumerated() {
+            guard let tree = statement.statement, k < piece.catalogs.count else { continue }
             let file = statement.file
-            guard let source = sources[file] ?? source(file), k < catalogs.count else { continue }
+            guard let source = sources[file] ?? piece.sources[file].map(ReplaySource.init) else { continue }
             sources[file] = source
-            let catalog = catalogs[catalogs.index(catalogs.startIndex, offsetBy: k)]
+            let i = piece.first + k
+            let catalog = piece.catalogs[k]
             var indexes: IndexDirectory?
             let target = DataTarget(tree.node)
             if statement.isData {

@@ -194,8 +194,8 @@ public struct RuleContext: Sendable {
         var altered = [ObjectKey?](repeating: nil, count: analysis.statements.count)
         for i in schemaStatements {
             let s = analysis.statements[i]
-            guard let a = s.alterTable, let key = analysis.catalog(before: i).table(a.name),
-                analysis.catalog(before: i).tables[key] != nil, !analysis.createdInRun.contains(key)
+            let before = analysis.catalog(before: i)
+            guard let a = s.alterTable, let key = before.table(a.name), Self.isExisting(key, in: before, analysis)
             else { continue }
             altered[i] = key
         }
@@ -211,7 +211,11 @@ public struct RuleContext: Sendable {
     /// Whether `table` exists with rows: it is in the catalog before `s` and was not made by this migration.
     public func isExistingTable(_ table: ObjectKey?, before s: MigrationStatement) -> Bool {
         guard let table else { return false }
-        return catalog(before: s).tables[table] != nil && !analysis.createdInRun.contains(table)
+        return Self.isExisting(table, in: catalog(before: s), analysis)
+    }
+
+    static func isExisting(_ table: ObjectKey, in catalog: Catalog, _ analysis: MigrationAnalysis) -> Bool {
+        catalog.tables[table] != nil && !analysis.createdInRun.contains(table)
     }
 
     /// The table a name resolves to before `s`.

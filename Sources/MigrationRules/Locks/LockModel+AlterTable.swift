@@ -31,9 +31,8 @@ extension LockAnalysis {
         // not specified, the table and all its descendant tables (if any) are altered").
         let children = s.only ? [] : descendants(of: table)
         for action in s.actions {
-            var one = LockAnalysis(model: model, catalog: catalog, source: source)
             // The same catalog: what was worked out of it serves every action.
-            one.answers = answers
+            var one = LockAnalysis(model: model, catalog: catalog, source: source, answers: answers)
             one.indexDirectory = indexDirectory
             one.effects.table = table
             one.alterTableAction(action, table, children: children)

@@ -72,12 +72,14 @@ struct LockAnalysis {
     var indexDirectory: IndexDirectory?
     /// What the analysis asks of the catalog more than once (an ALTER TABLE of
     /// many columns asks for the same indexes and foreign keys for each).
-    var answers = CatalogAnswers()
+    let answers: CatalogAnswers
 
-    init(model: LockModel, catalog: Catalog, source: ReplaySource) {
+    /// `answers`: those of an analysis of the same statement on the same catalog, to share.
+    init(model: LockModel, catalog: Catalog, source: ReplaySource, answers: CatalogAnswers = CatalogAnswers()) {
         self.model = model
         self.catalog = catalog
         self.source = source
+        self.answers = answers
     }
 
     var version: Int { model.postgresVersion }

@@ -140,8 +140,8 @@ struct CheckCommand: ParsableCommand {
         // The phase planner walks the history as the replay makes it (unless green
         // queries, bound on the final schema first, make it wait for the end).
         let planner = PlannerAlongside(
-            start: analyzer.start(baseline: baseline), blue: blueQueries, blueGiven: !bluePaths.isEmpty,
-            greenGiven: !greenPaths.isEmpty || !greenQueries.isEmpty)
+            start: analyzer.start(baseline: baseline), blue: blueQueries, green: greenQueries,
+            blueGiven: !bluePaths.isEmpty, greenGiven: !greenPaths.isEmpty)
         let analysis = analyzer.analyze(files: migrations, baseline: baseline, feeding: planner?.stream)
         // (A statement that does not parse ends the run here: exit 2, the planner's thread with it.)
         try CheckInputs.rejectSyntaxErrors(analysis)
