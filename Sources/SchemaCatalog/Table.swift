@@ -106,24 +106,56 @@ public struct Table: Hashable, Sendable {
 
 /// A column as PostgreSQL's `pg_attribute` describes it.
 public struct Column: Hashable, Sendable {
-    public var name: String
-    public var type: ColumnType
-    public var notNull: Bool
+    // The fields live in one copy-on-write box (`CopyOnWrite`): the catalog
+    // copies columns and constraints whole on every walk over a table.
+    private struct Fields: Hashable, Sendable {
+        var name: String
+        var type: ColumnType
+        var notNull: Bool
+        var defaultValue: DefaultValue?
+        var identity: Identity?
+        var generated: GeneratedColumn?
+        var collation: String?
+    }
+
+    private var box: CopyOnWrite<Fields>
+
+    /// Whether `other` is this very value, not a copy changed since: equal without comparing.
+    public func isIdentical(to other: Column) -> Bool { box.isIdentical(to: other.box) }
+
+    public var name: String {
+        get { box.fields.name }
+        _modify { yield &box.fields.name }
+    }
+    public var type: ColumnType {
+        get { box.fields.type }
+        _modify { yield &box.fields.type }
+    }
+    public var notNull: Bool {
+        get { box.fields.notNull }
+        _modify { yield &box.fields.notNull }
+    }
     /// The default expression, as SQL text; nil when there is none.
-    public var defaultValue: DefaultValue?
-    public var identity: Identity?
+    public var defaultValue: DefaultValue? {
+        get { box.fields.defaultValue }
+        _modify { yield &box.fields.defaultValue }
+    }
+    public var identity: Identity? {
+        get { box.fields.identity }
+        _modify { yield &box.fields.identity }
+    }
     /// `GENERATED ALWAYS AS (expr) STORED | VIRTUAL`: the expression text.
-    public var generated: GeneratedColumn?
-    public var collation: String?
+    public var generated: GeneratedColumn? {
+        get { box.fields.generated }
+        _modify { yield &box.fields.generated }
+    }
+    public var collation: String? {
+        get { box.fields.collation }
+        _modify { yield &box.fields.collation }
+    }
 
     public init(name: String, type: ColumnType, notNull: Bool = false, defaultValue: DefaultValue? = nil) {
-        self.name = name
-        self.type = type
-        self.notNull = notNull
-        self.defaultValue = defaultValue
-        self.identity = nil
-        self.generated = nil
-        self.collation = nil
+        box = CopyOnWrite(Fields(name: name, type: type, notNull: notNull, defaultValue: defaultValue, identity: nil, generated: nil, collation: nil))
     }
 
     public enum Identity: String, Hashable, Sendable {
@@ -185,47 +217,97 @@ public struct Constraint: Hashable, Sendable {
         case exclusion
     }
 
-    public var name: String
-    public var kind: Kind
+    // The fields live in one copy-on-write box (`CopyOnWrite`): the catalog
+    // copies columns and constraints whole on every walk over a table.
+    private struct Fields: Hashable, Sendable {
+        var name: String
+        var kind: Kind
+        var columns: [String]
+        var expression: String?
+        var foreignKey: ForeignKey?
+        var validated: Bool
+        var deferrable: Bool
+        var initiallyDeferred: Bool
+        var index: String?
+        var nullsNotDistinct: Bool
+        var noInherit: Bool
+        var implicitName: Bool
+        var writtenOnColumn: String?
+    }
+
+    private var box: CopyOnWrite<Fields>
+
+    /// Whether `other` is this very value, not a copy changed since: equal without comparing.
+    public func isIdentical(to other: Constraint) -> Bool { box.isIdentical(to: other.box) }
+
+    public var name: String {
+        get { box.fields.name }
+        _modify { yield &box.fields.name }
+    }
+    public var kind: Kind {
+        get { box.fields.kind }
+        _modify { yield &box.fields.kind }
+    }
     /// Key columns (PRIMARY KEY, UNIQUE, FOREIGN KEY, EXCLUDE); columns named by a CHECK.
-    public var columns: [String]
+    public var columns: [String] {
+        get { box.fields.columns }
+        _modify { yield &box.fields.columns }
+    }
     /// `CHECK (...)` expression or EXCLUDE elements, as SQL text.
-    public var expression: String?
-    public var foreignKey: ForeignKey?
+    public var expression: String? {
+        get { box.fields.expression }
+        _modify { yield &box.fields.expression }
+    }
+    public var foreignKey: ForeignKey? {
+        get { box.fields.foreignKey }
+        _modify { yield &box.fields.foreignKey }
+    }
     /// False after `NOT VALID` until `VALIDATE CONSTRAINT`.
-    public var validated: Bool
-    public var deferrable: Bool
-    public var initiallyDeferred: Bool
+    public var validated: Bool {
+        get { box.fields.validated }
+        _modify { yield &box.fields.validated }
+    }
+    public var deferrable: Bool {
+        get { box.fields.deferrable }
+        _modify { yield &box.fields.deferrable }
+    }
+    public var initiallyDeferred: Bool {
+        get { box.fields.initiallyDeferred }
+        _modify { yield &box.fields.initiallyDeferred }
+    }
     /// The index that enforces a PRIMARY KEY, UNIQUE or EXCLUDE constraint.
-    public var index: String?
+    public var index: String? {
+        get { box.fields.index }
+        _modify { yield &box.fields.index }
+    }
     /// `UNIQUE NULLS NOT DISTINCT` (PostgreSQL 15+).
-    public var nullsNotDistinct: Bool
+    public var nullsNotDistinct: Bool {
+        get { box.fields.nullsNotDistinct }
+        _modify { yield &box.fields.nullsNotDistinct }
+    }
     /// `NO INHERIT` on a CHECK.
-    public var noInherit: Bool
+    public var noInherit: Bool {
+        get { box.fields.noInherit }
+        _modify { yield &box.fields.noInherit }
+    }
     /// SQLite: the DDL gave no name, so the name is derived from the table and
     /// derived again when the table changes (`Table.nameImplicitConstraints`).
     /// Always false for PostgreSQL, whose chosen names are fixed at creation.
-    public var implicitName: Bool
+    public var implicitName: Bool {
+        get { box.fields.implicitName }
+        _modify { yield &box.fields.implicitName }
+    }
     /// SQLite: the column a column constraint is written on (`b INT CHECK (b > 0)`);
     /// nil for a table constraint (and for PostgreSQL). SQLite's DROP COLUMN takes
     /// the column's own constraints with it and refuses when a table constraint
     /// names the column.
-    public var writtenOnColumn: String?
+    public var writtenOnColumn: String? {
+        get { box.fields.writtenOnColumn }
+        _modify { yield &box.fields.writtenOnColumn }
+    }
 
     public init(name: String, kind: Kind, columns: [String] = [], expression: String? = nil, foreignKey: ForeignKey? = nil, validated: Bool = true) {
-        self.name = name
-        self.kind = kind
-        self.columns = columns
-        self.expression = expression
-        self.foreignKey = foreignKey
-        self.validated = validated
-        self.deferrable = false
-        self.initiallyDeferred = false
-        self.index = nil
-        self.nullsNotDistinct = false
-        self.noInherit = false
-        self.implicitName = false
-        self.writtenOnColumn = nil
+        box = CopyOnWrite(Fields(name: name, kind: kind, columns: columns, expression: expression, foreignKey: foreignKey, validated: validated, deferrable: false, initiallyDeferred: false, index: nil, nullsNotDistinct: false, noInherit: false, implicitName: false, writtenOnColumn: nil))
     }
 }
 
