@@ -4,12 +4,50 @@ import SQLSyntax
 /// A schema object's address: its schema and its name, both as PostgreSQL stores
 /// them (folded, unquoted, at most 63 bytes).
 public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var schema: String
-    public var name: String
+    public var schema: String { didSet { bits = Self.bits(schema, name) } }
+    public var name: String { didSet { bits = Self.bits(schema, name) } }
+    /// The key's hash, worked out once: the catalog's maps look keys up far more
+    /// often than they make them, and hashing two strings each time was a tenth
+    /// of a long history's replay.
+    private var bits: UInt64
 
     public init(_ schema: String, _ name: String) {
         self.schema = schema
         self.name = name
+        self.bits = Self.bits(schema, name)
+    }
+
+    public static func == (a: ObjectKey, b: ObjectKey) -> Bool {
+        a.bits == b.bits && a.name == b.name && a.schema == b.schema
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(bits) }
+
+    // What `Dictionary`, `Set` and the catalog's hash trees ask for: the stored
+    // hash mixed with their seed, without a `Hasher`.
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: Self.mixed(bits ^ UInt64(truncatingIfNeeded: seed)))
+    }
+
+    /// FNV-1a over both names (a separator between them), then mixed so that
+    /// every bit of the result depends on every byte.
+    private static func bits(_ schema: String, _ name: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in schema.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        h = (h ^ 0xff) &* 0x0000_0100_0000_01b3
+        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return mixed(h)
+    }
+
+    /// MurmurHash3's finalizer.
+    private static func mixed(_ value: UInt64) -> UInt64 {
+        var h = value
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
     }
 
     public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
