@@ -122,7 +122,7 @@ extension Catalog {
         for view in views.values where view.dependencies[key] != nil && view.key != key {
             out.append((.view(view.key), false))
         }
-        for index in indexes.values where index.table == key { out.append((.index(index.key), true)) }
+        for index in indexes.keys(on: key).sorted() { out.append((.index(index), true)) }
         for seq in sequences.values where seq.ownedBy?.table == key { out.append((.sequence(seq.key), true)) }
         for table in tables.values {
             if table.partitionOf == key { out.append((.table(table.key), true)) }
@@ -229,7 +229,7 @@ extension Catalog {
             return out
         }
         guard unique else { return out }
-        out += Self.inKeyOrder(indexes) { index -> [(CatalogObject, Bool)] in
+        out += Self.inKeyOrder(indexes.all) { index -> [(CatalogObject, Bool)] in
             var texts = index.keys.compactMap { part -> String? in
                 if case .expression(let sql, _) = part { return sql }
                 return nil
@@ -269,11 +269,9 @@ extension Catalog {
         out += Self.inKeyOrder(views) { view -> [(CatalogObject, Bool)] in
             view.dependencies[key]?.contains(column) ?? false ? [(.view(view.key), false)] : []
         }
-        out += Self.inKeyOrder(indexes) { index -> [(CatalogObject, Bool)] in
-            guard index.table == key,
-                index.keys.contains(where: { $0.columns.contains(column) }) || index.include.contains(column)
-            else { return [] }
-            return [(.index(index.key), true)]
+        for index in indexes.values(on: key).sorted(by: { $0.key < $1.key })
+        where index.keys.contains(where: { $0.columns.contains(column) }) || index.include.contains(column) {
+            out.append((.index(index.key), true))
         }
         out += Self.inKeyOrder(tables) { table in
             var out: [(CatalogObject, Bool)] = []
@@ -299,7 +297,7 @@ extension Catalog {
             schemas[schema] = nil
         case .table(let key):
             tables[key] = nil
-            for index in indexes.values where index.table == key { indexes[index.key] = nil }
+            for index in indexes.keys(on: key) { indexes[index] = nil }
         case .view(let key):
             views[key] = nil
         case .sequence(let key):

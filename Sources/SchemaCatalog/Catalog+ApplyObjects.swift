@@ -285,7 +285,7 @@ extension Catalog {
             newSequences[seq.key] = seq
         }
         sequences = newSequences
-        var newIndexes: ObjectMap<Index> = [:]
+        var newIndexes = IndexMap()
         for (key, var index) in indexes {
             index.key = transform(key)
             index.table = transform(index.table)

@@ -63,7 +63,7 @@ extension Catalog {
         guard let table = tables[key] else { return }
         if !dialect.restrictsDropOfReferencedObjects {
             // SQLite: views and other tables' foreign keys keep naming the table.
-            for index in indexes.values where index.table == key { indexes[index.key] = nil }
+            for index in indexes.keys(on: key) { indexes[index] = nil }
             tables[key] = nil
             return
         }
@@ -85,7 +85,7 @@ extension Catalog {
         for partition in tables.values.filter({ $0.partitionOf == key }).map(\.key).sorted() {
             try dropTable(partition, cascade: cascade, span: span)
         }
-        for index in indexes.values where index.table == key { indexes[index.key] = nil }
+        for index in indexes.keys(on: key) { indexes[index] = nil }
         for (sequenceKey, sequence) in sequences where sequence.ownedBy?.table == key { sequences[sequenceKey] = nil }
         _ = table
         tables[key] = nil
@@ -98,7 +98,7 @@ extension Catalog {
             throw dependencyError("\(noun) \(key.name)", dependents.map { "view \($0.name) depends on \(noun) \(key.name)" }, span: span)
         }
         for dependent in dependents { try dropView(dependent, cascade: true, span: span) }
-        for index in indexes.values where index.table == key { indexes[index.key] = nil }
+        for index in indexes.keys(on: key) { indexes[index] = nil }
         views[key] = nil
     }
 
@@ -157,7 +157,7 @@ extension Catalog {
         for (other, constraint) in foreignKeys { tables[other]?.constraints.removeAll { $0.name == constraint } }
         let doomedNames = Set(doomed.map(\.name))
         tables[key]?.constraints.removeAll { doomedNames.contains($0.name) }
-        for index in indexes.values where index.table == key {
+        for index in indexes.values(on: key) {
             let uses = index.keys.contains { $0.columns.contains(name) } || index.include.contains(name)
                 || (index.predicate.map { mentions($0, name) } ?? false)
             if uses || (index.constraint.map(doomedNames.contains) ?? false) { indexes[index.key] = nil }

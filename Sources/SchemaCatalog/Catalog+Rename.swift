@@ -112,7 +112,8 @@ extension Catalog {
                 tables[otherKey]?.constraints[c].foreignKey?.columns = columns.map { $0 == oldName ? newName : $0 }
             }
         }
-        for (indexKey, index) in indexes where index.table == key {
+        for index in indexes.values(on: key) {
+            let indexKey = index.key
             let keys = index.keys.map { part -> IndexPart in
                 switch part {
                 case .column(let n): return .column(n == oldName ? newName : n)
@@ -149,14 +150,14 @@ extension Catalog {
                 if t.partitionOf == old { tables[k]?.partitionOf = new }
                 if t.inherits.contains(old) { tables[k]?.inherits = t.inherits.map { $0 == old ? new : $0 } }
             }
-            for (k, index) in indexes where index.table == old { indexes[k]?.table = new }
+            for k in indexes.keys(on: old) { indexes[k]?.table = new }
             for (k, sequence) in sequences where sequence.ownedBy?.table == old {
                 sequences[k]?.ownedBy?.table = new
             }
         } else if var view = views.removeValue(forKey: old) {
             view.key = new
             views[new] = view
-            for (k, index) in indexes where index.table == old { indexes[k]?.table = new }
+            for k in indexes.keys(on: old) { indexes[k]?.table = new }
         } else if var index = indexes.removeValue(forKey: old) {
             let oldName = index.key.name
             index.key = new
@@ -204,7 +205,7 @@ extension Catalog {
                 throw CatalogError(
                     CatalogError.duplicateTable, "relation \"\(key.name)\" already exists in schema \"\(schema)\"", span: s.newSchema.span)
             }
-            let ownedIndexes = indexes.values.filter { $0.table == key }.map(\.key)
+            let ownedIndexes = indexes.keys(on: key)
             let ownedSequences = sequences.values.filter { $0.ownedBy?.table == key }.map(\.key)
             rekeyRelation(key, to: target)
             for index in ownedIndexes { rekeyRelation(index, to: ObjectKey(schema, index.name)) }

@@ -29,14 +29,36 @@ public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible
         Int(truncatingIfNeeded: Self.mixed(bits ^ UInt64(truncatingIfNeeded: seed)))
     }
 
-    /// FNV-1a over both names (a separator between them), then mixed so that
-    /// every bit of the result depends on every byte.
+    /// Both names eight bytes at a time (each with its length, so that the
+    /// boundary between them counts), then mixed so that every bit of the result
+    /// depends on every byte.
     private static func bits(_ schema: String, _ name: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in schema.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        h = (h ^ 0xff) &* 0x0000_0100_0000_01b3
-        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        absorb(&h, schema)
+        absorb(&h, name)
         return mixed(h)
+    }
+
+    private static func absorb(_ h: inout UInt64, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
+                h ^= h >> 32
+                i += 8
+            }
+            var tail = UInt64(truncatingIfNeeded: raw.count) << 56
+            var shift: UInt64 = 0
+            while i < raw.count {
+                tail ^= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0x9e37_79b9_7f4a_7c15
+            h ^= h >> 32
+        }
     }
 
     /// MurmurHash3's finalizer.
@@ -81,7 +103,7 @@ public struct Catalog: Hashable, Sendable {
         var tables: ObjectMap<Table>
         var views: ObjectMap<View>
         var sequences: ObjectMap<Sequence>
-        var indexes: ObjectMap<Index>
+        var indexes: IndexMap
         var types: ObjectMap<UserType>
         var functions: ObjectMap<[Function]>
         var extensions: [String: Extension]
@@ -115,7 +137,7 @@ public struct Catalog: Hashable, Sendable {
         _modify { yield &box.fields.sequences }
     }
     /// Indexes by their own name; `Index.table` says which table they belong to.
-    public var indexes: ObjectMap<Index> {
+    public var indexes: IndexMap {
         get { box.fields.indexes }
         _modify { yield &box.fields.indexes }
     }
@@ -251,25 +273,10 @@ public struct Catalog: Hashable, Sendable {
 
     /// Indexes that belong to `table`, by name.
     public func indexes(on table: ObjectKey) -> [Index] {
-        Self.byName(indexes.values.filter { $0.table == table })
+        Self.byName(indexes.values(on: table))
     }
 
     static func byName(_ indexes: [Index]) -> [Index] { indexes.sorted { $0.name < $1.name } }
-}
-
-/// The indexes of every table of one catalog, in `Catalog.indexes(on:)`'s order,
-/// gathered in one pass: for callers that ask about many tables of a catalog
-/// that does not change meanwhile (each `indexes(on:)` walks every index).
-public struct IndexDirectory: Sendable {
-    private var byTable: [ObjectKey: [ObjectKey]] = [:]
-
-    public init(_ catalog: Catalog) {
-        var found: [ObjectKey: [Index]] = [:]
-        for index in catalog.indexes.values { found[index.table, default: []].append(index) }
-        byTable = found.mapValues { Catalog.byName($0).map(\.key) }
-    }
-
-    public func indexes(on table: ObjectKey) -> [ObjectKey] { byTable[table] ?? [] }
 }
 
 public enum RelationKind: String, Sendable, Hashable {

@@ -80,8 +80,8 @@ func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [Catalo
         }
     }
 
-    let replayIndexes = byFoldedName(replayed.indexes)
-    let sqliteIndexes = byFoldedName(sqlite.indexes)
+    let replayIndexes = byFoldedName(replayed.indexes.all)
+    let sqliteIndexes = byFoldedName(sqlite.indexes.all)
     for name in Set(sqliteIndexes.keys).subtracting(replayIndexes.keys).sorted() {
         add(.indexMissingFromReplay, "\(name) on \(sqliteIndexes[name]?.table.name ?? "?")")
     }

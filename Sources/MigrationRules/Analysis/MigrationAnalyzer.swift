@@ -100,25 +100,12 @@ public struct MigrationAnalyzer: Sendable {
             sources[file] = source
             let i = piece.first + k
             let catalog = piece.catalogs[k]
-            var indexes: IndexDirectory?
             let target = DataTarget(tree.node)
-            if statement.isData {
-                if let target, let last = memo.last, last.target == target, last.catalog == catalog {
-                    out.append((i, last.effects))
-                    continue
-                }
-                if let directory = memo.directory, directory.indexes == catalog.indexes {
-                    indexes = directory.directory
-                } else if memo.lastDataIndexes == catalog.indexes {
-                    // A second data statement on the same indexes: a run, worth a directory.
-                    memo.directory = (catalog.indexes, IndexDirectory(catalog))
-                    indexes = memo.directory?.directory
-                } else {
-                    // A lone one looks its table's indexes up directly (one walk, not a directory).
-                    memo.lastDataIndexes = catalog.indexes
-                }
+            if statement.isData, let target, let last = memo.last, last.target == target, last.catalog == catalog {
+                out.append((i, last.effects))
+                continue
             }
-            let effects = model.effects(of: tree, in: catalog, source: source, indexes: indexes)
+            let effects = model.effects(of: tree, in: catalog, source: source)
             out.append((i, effects))
             if let target { memo.last = (target, catalog, effects) }
         }
@@ -127,12 +114,6 @@ public struct MigrationAnalyzer: Sendable {
 
     /// What consecutive statements' effects share.
     struct EffectsMemo {
-        /// Runs of data statements (which change no schema) share one directory
-        /// of the tables' indexes, which they all lock.
-        var directory: (indexes: ObjectMap<Index>, directory: IndexDirectory)?
-        /// The indexes the last data statement saw: a directory is made for the
-        /// second of a run only.
-        var lastDataIndexes: ObjectMap<Index>?
         /// A backfill in batches repeats one UPDATE or DELETE on one table: its
         /// effects depend on nothing else, so the last ones are reused.
         var last: (target: DataTarget, catalog: Catalog, effects: StatementEffects)?

@@ -33,7 +33,6 @@ extension LockAnalysis {
         for action in s.actions {
             // The same catalog: what was worked out of it serves every action.
             var one = LockAnalysis(model: model, catalog: catalog, source: source, answers: answers)
-            one.indexDirectory = indexDirectory
             one.effects.table = table
             one.alterTableAction(action, table, children: children)
             effects.merge(one.effects)

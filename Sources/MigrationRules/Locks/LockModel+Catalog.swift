@@ -28,11 +28,7 @@ extension LockAnalysis {
 
     /// The indexes on a table.
     func indexKeys(of table: ObjectKey) -> [ObjectKey] {
-        if let indexDirectory { return indexDirectory.indexes(on: table) }
-        if let known = answers.indexes[table] { return known }
-        let keys = catalog.indexes(on: table).map(\.key)
-        answers.indexes[table] = keys
-        return keys
+        catalog.indexes(on: table).map(\.key)
     }
 
     /// Takes `mode` on every index of `table`.

@@ -34,14 +34,8 @@ public struct LockModel: Sendable {
     /// indexes, partitions); `source` is the text of the statement's file, used to
     /// spell expressions in notes. Unknown relations are still reported, by the key
     /// they would have in the catalog's creation schema, with the kind the statement implies.
-    /// `indexes`, when given, holds the indexes of each table of `catalog` (see
-    /// `IndexDirectory`), so a run of data statements does not look for them in
-    /// the whole catalog each time.
-    public func effects(
-        of statement: Statement, in catalog: Catalog, source: ReplaySource, indexes: IndexDirectory? = nil
-    ) -> StatementEffects {
+    public func effects(of statement: Statement, in catalog: Catalog, source: ReplaySource) -> StatementEffects {
         var analysis = LockAnalysis(model: self, catalog: catalog, source: source)
-        analysis.indexDirectory = indexes
         // Only the forms the AST keeps as text read it.
         if case .other = statement.node { analysis.statementText = source.text(statement.span) }
         if dialect == .sqlite {
@@ -68,8 +62,6 @@ struct LockAnalysis {
     var effects = StatementEffects()
     /// The statement as written, for the forms the AST keeps only as `.other`.
     var statementText = ""
-    /// Each table's indexes, when the caller has them at hand.
-    var indexDirectory: IndexDirectory?
     /// What the analysis asks of the catalog more than once (an ALTER TABLE of
     /// many columns asks for the same indexes and foreign keys for each).
     let answers: CatalogAnswers
@@ -99,7 +91,6 @@ struct LockAnalysis {
 /// Walks over the whole catalog that one statement's analysis needs, each done
 /// once and kept for the statement (the catalog does not change during it).
 final class CatalogAnswers {
-    var indexes: [ObjectKey: [ObjectKey]] = [:]
     /// Partitions and inheritance children by parent, in key order.
     var children: [ObjectKey: [ObjectKey]]?
     /// Foreign keys by the table they reference: the referencing table, whether

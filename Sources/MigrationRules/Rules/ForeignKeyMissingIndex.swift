@@ -17,8 +17,6 @@ struct ForeignKeyMissingIndex: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let final = context.analysis.final
         var out: [Finding] = []
-        // The final schema's indexes by table, once the first foreign key needs them.
-        var finalIndexes: IndexDirectory?
         // Report each foreign key added by this migration once, at the statement that added it.
         for s in context.analysis.statements where s.failure == nil {
             // Foreign keys are added by CREATE TABLE and ALTER TABLE, on the table named.
@@ -35,8 +33,7 @@ struct ForeignKeyMissingIndex: Rule {
                 let old = before.tables[key]
                 for c in table.constraints where c.kind == .foreignKey && old?.constraint(c.name) == nil {
                     guard let now = final.tables[key], now.constraint(c.name) != nil else { continue }
-                    if finalIndexes == nil { finalIndexes = IndexDirectory(final) }
-                    let covered = (finalIndexes?.indexes(on: key) ?? []).compactMap { final.indexes[$0] }.contains { index in
+                    let covered = final.indexes.values(on: key).contains { index in
                         guard let cols = index.columnNames, cols.count >= c.columns.count else { return false }
                         return Set(cols.prefix(c.columns.count)) == Set(c.columns)
                     }
