@@ -140,7 +140,7 @@ extension Catalog {
 
     /// Partitions and inheritance children of `key`.
     func children(of key: ObjectKey) -> [ObjectKey] {
-        tables.values.filter { $0.partitionOf == key || $0.inherits.contains(key) }.map(\.key).sorted()
+        tables.children(of: key)
     }
 
     private mutating func alterColumn(

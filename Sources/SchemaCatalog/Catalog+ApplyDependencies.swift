@@ -124,11 +124,14 @@ extension Catalog {
         }
         for index in indexes.keys(on: key).sorted() { out.append((.index(index), true)) }
         for seq in sequences.values where seq.ownedBy?.table == key { out.append((.sequence(seq.key), true)) }
-        for table in tables.values {
-            if table.partitionOf == key { out.append((.table(table.key), true)) }
-            if table.inherits.contains(key) { out.append((.table(table.key), false)) }
-            for constraint in table.constraints where table.key != key && constraint.foreignKey?.table == key {
-                out.append((.constraint(table.key, constraint.name), false))
+        for child in tables.children(of: key) {
+            guard let table = tables[child] else { continue }
+            if table.partitionOf == key { out.append((.table(child), true)) }
+            if table.inherits.contains(key) { out.append((.table(child), false)) }
+        }
+        for other in tables.referencing(key) where other != key {
+            for constraint in tables[other]?.constraints ?? [] where constraint.foreignKey?.table == key {
+                out.append((.constraint(other, constraint.name), false))
             }
         }
         out += dependents(ofType: key)
@@ -163,7 +166,7 @@ extension Catalog {
     /// Columns, attributes, domains, ranges, functions and views that use a type.
     private func dependents(ofType key: ObjectKey) -> [(CatalogObject, Bool)] {
         var out: [(CatalogObject, Bool)] = []
-        out += Self.inKeyOrder(tables) { table in
+        out += Self.inKeyOrder(tables.all) { table in
             table.columns.filter { $0.type.refers(to: key) }.map { (.column(table.key, $0.name), false) }
         }
         out += Self.inKeyOrder(types) { type -> [(CatalogObject, Bool)] in
@@ -201,7 +204,7 @@ extension Catalog {
         var out: [(CatalogObject, Bool)] = []
         let unique = (functions[key]?.count ?? 0) == 1
         let needle = SQLTextScanner.needle(key.name)
-        out += Self.inKeyOrder(tables) { table in
+        out += Self.inKeyOrder(tables.all) { table in
             var out: [(CatalogObject, Bool)] = []
             for trigger in table.triggers where trigger.function == key && arguments.isEmpty {
                 out.append((.trigger(table.key, trigger.name), false))
@@ -273,7 +276,7 @@ extension Catalog {
         where index.keys.contains(where: { $0.columns.contains(column) }) || index.include.contains(column) {
             out.append((.index(index.key), true))
         }
-        out += Self.inKeyOrder(tables) { table in
+        out += Self.inKeyOrder(tables.all) { table in
             var out: [(CatalogObject, Bool)] = []
             for constraint in table.constraints {
                 if table.key == key && constraint.columns.contains(column) {

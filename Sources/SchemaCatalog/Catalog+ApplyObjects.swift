@@ -247,7 +247,7 @@ extension Catalog {
             t.schema = transform(ObjectKey(schema, type.name)).schema
             return t
         }
-        var newTables: ObjectMap<Table> = [:]
+        var newTables = TableMap()
         for (key, var table) in tables {
             table.key = transform(key)
             table.partitionOf = table.partitionOf.map(transform)

@@ -269,7 +269,7 @@ extension Catalog {
 
     /// A table column whose type is `key`, if any.
     func firstColumn(usingType key: ObjectKey) -> ColumnReference? {
-        Self.inKeyOrder(tables) { table in
+        Self.inKeyOrder(tables.all) { table in
             table.columns.first { $0.type.refers(to: key) }.map { [ColumnReference(table: table.key, column: $0.name)] } ?? []
         }.first
     }

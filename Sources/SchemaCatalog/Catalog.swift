@@ -100,7 +100,7 @@ public struct Catalog: Hashable, Sendable {
         var dialect: Dialect
         var searchPath: [String]
         var schemas: [String: SchemaInfo]
-        var tables: ObjectMap<Table>
+        var tables: TableMap
         var views: ObjectMap<View>
         var sequences: ObjectMap<Sequence>
         var indexes: IndexMap
@@ -124,7 +124,7 @@ public struct Catalog: Hashable, Sendable {
         get { box.fields.schemas }
         _modify { yield &box.fields.schemas }
     }
-    public var tables: ObjectMap<Table> {
+    public var tables: TableMap {
         get { box.fields.tables }
         _modify { yield &box.fields.tables }
     }

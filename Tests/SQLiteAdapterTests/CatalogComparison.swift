@@ -58,8 +58,8 @@ func compareCatalogs(replayed: Catalog, introspected sqlite: Catalog) -> [Catalo
             values.filter { $0.key.schema == "main" }.map { (SQLiteName.folded($0.key.name), $0.value) },
             uniquingKeysWith: { a, _ in a })
     }
-    let replayTables = byFoldedName(replayed.tables)
-    let sqliteTables = byFoldedName(sqlite.tables)
+    let replayTables = byFoldedName(replayed.tables.all)
+    let sqliteTables = byFoldedName(sqlite.tables.all)
     for name in Set(sqliteTables.keys).subtracting(replayTables.keys).sorted() { add(.tableMissingFromReplay, name) }
     for name in Set(replayTables.keys).subtracting(sqliteTables.keys).sorted() { add(.tableOnlyInReplay, name) }
     for name in Set(sqliteTables.keys).intersection(replayTables.keys).sorted() {

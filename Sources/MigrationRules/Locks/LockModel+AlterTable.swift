@@ -32,7 +32,7 @@ extension LockAnalysis {
         let children = s.only ? [] : descendants(of: table)
         for action in s.actions {
             // The same catalog: what was worked out of it serves every action.
-            var one = LockAnalysis(model: model, catalog: catalog, source: source, answers: answers)
+            var one = LockAnalysis(model: model, catalog: catalog, source: source)
             one.effects.table = table
             one.alterTableAction(action, table, children: children)
             effects.merge(one.effects)

@@ -38,23 +38,12 @@ extension LockAnalysis {
 
     /// Partitions and inheritance children, all levels down.
     func descendants(of table: ObjectKey) -> [ObjectKey] {
-        let childrenByParent = answers.children ?? {
-            var map: [ObjectKey: [ObjectKey]] = [:]
-            for child in catalog.tables.values {
-                var parents = child.inherits
-                if let parent = child.partitionOf, !parents.contains(parent) { parents.append(parent) }
-                for parent in parents { map[parent, default: []].append(child.key) }
-            }
-            for parent in map.keys { map[parent]?.sort() }
-            answers.children = map
-            return map
-        }()
         var out: [ObjectKey] = []
         var queue = [table]
         var seen: Set<ObjectKey> = [table]
         while let next = queue.first {
             queue.removeFirst()
-            for child in childrenByParent[next] ?? [] where !seen.contains(child) {
+            for child in catalog.tables.children(of: next) where !seen.contains(child) {
                 seen.insert(child)
                 out.append(child)
                 queue.append(child)

@@ -91,23 +91,15 @@ extension LockAnalysis {
         for c in catalog.tables[table]?.constraints ?? [] where c.kind == .foreignKey && c.columns.contains(column) {
             if let fk = c.foreignKey { pairs.append((table, fk.table, c.validated, fk.columns)) }
         }
-        let byReferenced = answers.referencing ?? {
-            var map: [ObjectKey: [(table: ObjectKey, validated: Bool, columns: [String])]] = [:]
-            for other in catalog.tables.values {
-                for c in other.constraints where c.kind == .foreignKey {
-                    if let fk = c.foreignKey { map[fk.table, default: []].append((other.key, c.validated, fk.columns)) }
+        // By referencing table in key order, each table's keys in their order, so
+        // effects do not depend on the catalog's storage order.
+        for other in catalog.tables.referencing(table) {
+            for c in catalog.tables[other]?.constraints ?? [] where c.kind == .foreignKey {
+                if let fk = c.foreignKey, fk.table == table, fk.columns.contains(column) {
+                    pairs.append((other, table, c.validated, fk.columns))
                 }
             }
-            answers.referencing = map
-            return map
-        }()
-        var referencing: [(referencing: ObjectKey, referenced: ObjectKey, validated: Bool, columns: [String])] = []
-        for key in byReferenced[table] ?? [] where key.columns.contains(column) {
-            referencing.append((key.table, table, key.validated, key.columns))
         }
-        // Sorted, stably, so effects do not depend on the catalog's storage order.
-        pairs += referencing.enumerated().sorted { ($0.element.referencing, $0.offset) < ($1.element.referencing, $1.offset) }
-            .map(\.element)
         for pair in pairs {
             effects.lock(pair.referencing, .table, .accessExclusive)
             effects.lock(pair.referenced, .table, .accessExclusive)

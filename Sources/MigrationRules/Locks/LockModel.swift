@@ -62,16 +62,11 @@ struct LockAnalysis {
     var effects = StatementEffects()
     /// The statement as written, for the forms the AST keeps only as `.other`.
     var statementText = ""
-    /// What the analysis asks of the catalog more than once (an ALTER TABLE of
-    /// many columns asks for the same indexes and foreign keys for each).
-    let answers: CatalogAnswers
 
-    /// `answers`: those of an analysis of the same statement on the same catalog, to share.
-    init(model: LockModel, catalog: Catalog, source: ReplaySource, answers: CatalogAnswers = CatalogAnswers()) {
+    init(model: LockModel, catalog: Catalog, source: ReplaySource) {
         self.model = model
         self.catalog = catalog
         self.source = source
-        self.answers = answers
     }
 
     var version: Int { model.postgresVersion }
@@ -86,15 +81,5 @@ struct LockAnalysis {
     mutating func cite(_ citation: Citation) {
         if !effects.citations.contains(citation) { effects.citations.append(citation) }
     }
-}
-
-/// Walks over the whole catalog that one statement's analysis needs, each done
-/// once and kept for the statement (the catalog does not change during it).
-final class CatalogAnswers {
-    /// Partitions and inheritance children by parent, in key order.
-    var children: [ObjectKey: [ObjectKey]]?
-    /// Foreign keys by the table they reference: the referencing table, whether
-    /// the key is validated, and the referenced columns, in the catalog's order.
-    var referencing: [ObjectKey: [(table: ObjectKey, validated: Bool, columns: [String])]]?
 }
 
