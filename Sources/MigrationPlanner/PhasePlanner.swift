@@ -96,14 +96,19 @@ public struct PhasePlanner: Sendable {
     ///
     /// Data statements are bound after the walk over the unit, side by side when
     /// `parallel` (each against the catalog as it stood when its turn came).
-    func apply(_ unit: [Int], to catalog: Catalog, parallel: Bool = true) -> (Catalog, dependsOnDeferred: Bool) {
+    ///
+    /// With `stopAtFailure`, a unit that depends on something held back is left at
+    /// its first failing statement: the caller needs no more of it than that.
+    func apply(_ unit: [Int], to catalog: Catalog, parallel: Bool = true, stopAtFailure: Bool = false) -> (
+        Catalog, dependsOnDeferred: Bool
+    ) {
         var memo: SameBinding.Memo?
-        return apply(unit, to: catalog, parallel: parallel, memo: &memo)
+        return apply(unit, to: catalog, parallel: parallel, stopAtFailure: stopAtFailure, memo: &memo)
     }
 
     /// `memo` carries the last shortcut answer from one unit to the next.
     func apply(
-        _ unit: [Int], to catalog: Catalog, parallel: Bool, memo: inout SameBinding.Memo?
+        _ unit: [Int], to catalog: Catalog, parallel: Bool, stopAtFailure: Bool = false, memo: inout SameBinding.Memo?
     ) -> (Catalog, dependsOnDeferred: Bool) {
         var result = catalog
         var deferred = false
@@ -122,6 +127,7 @@ public struct PhasePlanner: Sendable {
                 try result.apply(tree, from: source)
             } catch {
                 deferred = true
+                if stopAtFailure { break }
             }
         }
         guard !deferred, !bindings.isEmpty else { return (result, deferred) }
@@ -227,9 +233,25 @@ public struct PhasePlanner: Sendable {
             return
         }
         let s1 = walk.s1
+        // Without queries and with an empty S0, no unit can break blue (blue is
+        // assumed to use S0 only), so a unit held back is a contract one whatever
+        // the rest of it does: it is known at its first failing statement.
+        let heldBackIsContract = !hasBlueEvidence && !hasGreenEvidence && walk.s0Inventory.items.isEmpty
         // While every unit so far went into S1, S1 is the file-order replay and
         // the analysis already holds the unit's result.
-        let (next, deferred) = walk.inFileOrder ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1)
+        let (next, deferred) =
+            walk.inFileOrder
+            ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1, stopAtFailure: heldBackIsContract)
+        if deferred && heldBackIsContract && !isData {
+            // (`destructive` then says what the unit does up to its failure.)
+            for i in unit {
+                walk.placed.append(
+                    PlacedStatement(
+                        index: i, phase: .contract, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
+                        assumedGreenNeeds: [], destructive: isDestructive(unit, before: s1, after: next), dependsOnDeferred: true))
+            }
+            return
+        }
         var phase: Phase
         var breaks: [Int] = []
         var needs: [Int] = []
