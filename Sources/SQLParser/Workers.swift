@@ -13,20 +13,23 @@ public enum Workers {
     /// Virtual size reserved per worker stack; pages are only touched as needed.
     public static let stackSize = 256 << 20
 
-    /// The processors this process may run on.
-    public static var processorCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    /// The processors this process may run on (asked once: glibc reads it from /sys each time).
+    public static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// `body(0) ... body(count - 1)`, spread over up to `workers` threads (the
     /// calling thread is one of them); the calling thread does all of it when no
     /// other thread can be started. `body` runs concurrently with itself: it may
     /// only read what it shares (values are copied on write, so reading is safe).
-    public static func map<T>(_ count: Int, workers: Int = processorCount, _ body: (Int) -> T) -> [T] {
+    ///
+    /// With `yielding`, the threads started for it run below the caller's
+    /// priority, level with the streams' helpers (`Stream`): work that can wait
+    /// for a processor while a stream that the caller will wait for catches up.
+    public static func map<T>(_ count: Int, workers: Int = processorCount, yielding: Bool = false, _ body: (Int) -> T) -> [T] {
         let threads = max(1, min(workers, count))
         guard threads > 1 else { return (0..<count).map(body) }
         return withoutActuallyEscaping(body) { body in
             let job = Job(count: count, body: body)
+            job.yields = yielding
             var started: [pthread_t] = []
             for _ in 1..<threads {
                 if let thread = spawn(job) { started.append(thread) }
@@ -160,7 +163,12 @@ public enum Workers {
                 guard let raw else { return nil }
                 #endif
                 let object = Unmanaged<AnyObject>.fromOpaque(raw).takeRetainedValue()
-                (object as? Runnable)?.work()
+                guard let runnable = object as? Runnable else { return nil }
+                #if canImport(Glibc)
+                // On Linux a nice value is a thread's own, and 0 names the calling thread.
+                if runnable.yields { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+                #endif
+                runnable.work()
                 return nil
             }, context)
         guard status == 0 else {
@@ -173,6 +181,8 @@ public enum Workers {
 
 private protocol Runnable: AnyObject {
     func work()
+    /// Whether a thread started for it runs below the starting thread's priority.
+    var yields: Bool { get }
 }
 
 /// A stream's helper thread, which keeps the stream alive until `work` returns
@@ -180,15 +190,10 @@ private protocol Runnable: AnyObject {
 private final class StreamRunner<Input, Output>: Runnable {
     let stream: Workers.Stream<Input, Output>
     init(_ stream: Workers.Stream<Input, Output>) { self.stream = stream }
-    func work() {
-        #if canImport(Glibc)
-        // Below the threads whose work the pieces follow (the replay): the stream
-        // takes the processor time they leave, not theirs. On Linux a nice value
-        // is a thread's own, and 0 names the calling thread.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        #endif
-        stream.work()
-    }
+    // Below the threads whose work the pieces follow (the replay): the stream
+    // takes the processor time they leave, not theirs.
+    var yields: Bool { true }
+    func work() { stream.work() }
 }
 
 /// The shared state of one `Workers.map` or `Workers.pipeline`: the next index
@@ -201,6 +206,8 @@ private final class Job<T>: Runnable {
     private let count: Int
     private let body: (Int) -> T
     private var slots: [T?]
+    /// `map(yielding:)`.
+    var yields = false
 
     init(count: Int, body: @escaping (Int) -> T) {
         self.count = count

@@ -16,7 +16,9 @@ public struct RuleEngine: Sendable {
     }
 
     /// Findings sorted by file (in the order given), then offset, then rule id.
-    public func run(_ analysis: MigrationAnalysis) -> [Diagnostic] {
+    /// `yielding`: the rules' extra threads give way to streams still at work
+    /// (`Workers.map(yielding:)`), for a caller that waits for one of them too.
+    public func run(_ analysis: MigrationAnalysis, yielding: Bool = false) -> [Diagnostic] {
         let context = RuleContext(analysis: analysis, configuration: configuration)
         var used: [String: Set<Int>] = [:]
         var diagnostics: [Diagnostic] = []
@@ -30,7 +32,7 @@ public struct RuleEngine: Sendable {
         }
         // Rules only read the analysis: they run side by side, their findings
         // taken in rule order as if one ran after another.
-        let found = Workers.map(active.count) { active[$0].init().check(context) }
+        let found = Workers.map(active.count, yielding: yielding) { active[$0].init().check(context) }
         for (rule, findings) in zip(active, found) {
             let meta = rule.metadata
             for finding in findings {

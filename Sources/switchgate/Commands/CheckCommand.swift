@@ -156,7 +156,9 @@ struct CheckCommand: ParsableCommand {
         let ((ruleFindings, heads), plan) = Workers.both(
             {
                 var clock = StageClock(enabled: clock.enabled)
-                let findings = engine.run(analysis)
+                // The planner's walk may still be catching up with the replay: the
+                // rules take one processor at full priority and share the other.
+                let findings = engine.run(analysis, yielding: planner != nil)
                 clock.lap("  rules")
                 // The planner usually takes longest: the report's statement texts are written meanwhile.
                 let heads = format == .json ? CheckReport.statementHeads(analysis.statements) : nil
