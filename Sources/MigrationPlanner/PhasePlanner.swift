@@ -243,12 +243,15 @@ public struct PhasePlanner: Sendable {
             walk.inFileOrder
             ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1, stopAtFailure: heldBackIsContract)
         if deferred && heldBackIsContract && !isData {
-            // (`destructive` then says what the unit does up to its failure.)
+            // It does not run on S1: whether it is destructive is judged in file order.
+            let destructive = unit.contains {
+                Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0))
+            }
             for i in unit {
                 walk.placed.append(
                     PlacedStatement(
                         index: i, phase: .contract, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
-                        assumedGreenNeeds: [], destructive: isDestructive(unit, before: s1, after: next), dependsOnDeferred: true))
+                        assumedGreenNeeds: [], destructive: destructive, dependsOnDeferred: true))
             }
             return
         }
