@@ -11,11 +11,36 @@ import SQLSyntax
 // query levels but not their siblings unless LATERAL.
 
 /// A column seen through a FROM item or produced by a query.
+///
+/// Columns are copied whole from item to item (a join's item holds the columns
+/// of both sides, a chain of joins each of them again): the fields live in one
+/// copy-on-write box, so a copy is one reference count.
 struct ScopeColumn {
-    var name: String
-    var type: ColumnType?
+    private struct Fields: Sendable {
+        var name: String
+        var type: ColumnType?
+        var origins: Origins
+    }
+
+    private var box: CopyOnWrite<Fields>
+
+    init(name: String, type: ColumnType?, origins: Origins) {
+        box = CopyOnWrite(Fields(name: name, type: type, origins: origins))
+    }
+
+    var name: String {
+        get { box.fields.name }
+        _modify { yield &box.fields.name }
+    }
+    var type: ColumnType? {
+        get { box.fields.type }
+        _modify { yield &box.fields.type }
+    }
     /// The table and view columns it reads, for view dependencies.
-    var origins: Origins
+    var origins: Origins {
+        get { box.fields.origins }
+        _modify { yield &box.fields.origins }
+    }
 }
 
 /// One entry of a query level's namespace (PostgreSQL's `ParseNamespaceItem`).
