@@ -65,14 +65,15 @@ public struct RuleEngine: Sendable {
         }
         diagnostics += unusedIgnores(analysis, used: used)
         let order = Dictionary(analysis.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return diagnostics.sorted { a, b in
-            let fa = order[a.file] ?? Int.max
-            let fb = order[b.file] ?? Int.max
-            if fa != fb { return fa < fb }
+        // Each diagnostic's file position looked up once, not at every comparison.
+        let keyed = diagnostics.map { (file: order[$0.file] ?? Int.max, diagnostic: $0) }
+        return keyed.sorted { x, y in
+            let (a, b) = (x.diagnostic, y.diagnostic)
+            if x.file != y.file { return x.file < y.file }
             if a.file != b.file { return a.file < b.file }
             if a.span.start != b.span.start { return a.span.start < b.span.start }
             return a.id < b.id
-        }
+        }.map(\.diagnostic)
     }
 
     func unusedIgnores(_ analysis: MigrationAnalysis, used: [String: Set<Int>]) -> [Diagnostic] {
