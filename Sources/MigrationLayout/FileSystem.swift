@@ -47,52 +47,68 @@ enum FileSystem {
     /// names so that every run sees the same order. An entry that cannot be examined
     /// (a dangling link) is listed as a file, so that reading it reports the problem.
     static func list(_ folder: String) throws(MigrationLayoutError) -> [FolderEntry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw .unreadable(path: folder, reason: reason(error))
+        // readdir(3) says which entries are folders: no stat(2) per entry, except
+        // for links (followed, as everywhere here) and file systems that do not say.
+        guard let directory = opendir(folder) else {
+            throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
         }
-        return names.filter { !$0.hasPrefix(".") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { name in
-                let path = join(folder, name)
-                return FolderEntry(name: name, path: path, isDirectory: isDirectory(path))
+        defer { closedir(directory) }
+        var entries: [FolderEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
+            guard !name.hasPrefix(".") else { continue }
+            let path = join(folder, name)
+            let type = Int32(entry.pointee.d_type)
+            let isDirectory =
+                type == Int32(DT_DIR) ? true : type == Int32(DT_REG) ? false : Self.isDirectory(path)
+            entries.append(FolderEntry(name: name, path: path, isDirectory: isDirectory))
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// What sort of thing a path names, following links.
     enum Node { case regular, stream, device, other }
 
-    static func node(_ path: String) -> Node? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFIFO, S_IFSOCK: return .stream
-        case S_IFCHR, S_IFBLK: return .device
-        default: return .other
-        }
-    }
-
     /// The whole file. Pipes (`<(git show ...)`) are read to their end; devices and
     /// anything above `maximumSize` are refused, so that nothing hangs or exhausts memory.
     static func read(_ path: String) throws(MigrationLayoutError) -> [UInt8] {
-        let node = self.node(path)
+        // Opened without waiting (a FIFO with no writer would block the open), then
+        // examined: devices and folders are refused before anything is read.
+        var fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            let reason =
+                code == ENOENT ? "no such file" : code == EACCES || code == EPERM ? "permission denied" : String(cString: strerror(code))
+            throw .unreadable(path: path, reason: reason)
+        }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw .unreadable(path: path, reason: "cannot examine it") }
+        let node: Node
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: node = .regular
+        case S_IFIFO, S_IFSOCK: node = .stream
+        case S_IFCHR, S_IFBLK: node = .device
+        default: node = .other
+        }
         if node == .device || node == .other {
             throw .unreadable(path: path, reason: "not a regular file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: node == nil ? "no such file" : "permission denied")
+        // A pipe is read to its end, from the moment its writer opens it: opened
+        // again, waiting (without a writer, a read would find the end at once).
+        if node == .stream {
+            let waiting = open(path, O_RDONLY | O_CLOEXEC)
+            guard waiting >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+            close(fd)
+            fd = waiting
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         let tooLarge = MigrationLayoutError.unreadable(path: path, reason: "larger than \(maximumSize >> 20) MiB")
         do {
             if node == .regular {
                 // Straight into the array, sized from fstat; a file that grows meanwhile is read to its end.
-                let fd = handle.fileDescriptor
-                var status = stat()
-                guard fstat(fd, &status) == 0 else { throw MigrationLayoutError.unreadable(path: path, reason: "cannot examine it") }
                 guard status.st_size <= maximumSize else { throw tooLarge }
                 // One byte more than its size, so the read that meets the end has room.
                 let capacity = Int(status.st_size) + 1
