@@ -106,7 +106,8 @@ extension Catalog {
             if table.constraints[c].writtenOnColumn == oldName { table.constraints[c].writtenOnColumn = newName }
         }
         tables[key] = table
-        for (otherKey, other) in tables {
+        for otherKey in tables.referencing(key) {
+            guard let other = tables[otherKey] else { continue }
             for c in other.constraints.indices where other.constraints[c].foreignKey?.table == key {
                 guard let columns = other.constraints[c].foreignKey?.columns, columns.contains(oldName) else { continue }
                 tables[otherKey]?.constraints[c].foreignKey?.columns = columns.map { $0 == oldName ? newName : $0 }
@@ -143,7 +144,9 @@ extension Catalog {
         if var table = tables.removeValue(forKey: old) {
             table.key = new
             tables[new] = table
-            for (k, t) in tables {
+            // Only tables whose keys or parents name it can change.
+            for k in Set(tables.referencing(old) + tables.children(of: old)) {
+                guard let t = tables[k] else { continue }
                 for c in t.constraints.indices where t.constraints[c].foreignKey?.table == old {
                     tables[k]?.constraints[c].foreignKey?.table = new
                 }
