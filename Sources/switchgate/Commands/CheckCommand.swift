@@ -153,23 +153,31 @@ struct CheckCommand: ParsableCommand {
         }
         // The phase planner runs beside the rules; both only read the analysis.
         let engine = RuleEngine(configuration: configuration)
-        let ((ruleFindings, heads), plan) = Workers.both(
+        // The report's statement texts are written beside whichever of the two
+        // usually ends first: the walk alongside the replay is mostly done when the
+        // replay ends, while a planner that starts now takes longer than the rules.
+        let walkedAlongside = planner != nil
+        func heads() -> CheckReport.StatementHeads? {
+            var clock = StageClock(enabled: clock.enabled)
+            defer { clock.lap("  report heads") }
+            return format == .json ? CheckReport.statementHeads(analysis.statements) : nil
+        }
+        let ((ruleFindings, headsAfterRules), (plan, headsAfterPlan)) = Workers.both(
             {
                 var clock = StageClock(enabled: clock.enabled)
                 // The planner's walk may still be catching up with the replay: the
                 // rules take one processor at full priority and share the other.
-                let findings = engine.run(analysis, yielding: planner != nil)
+                let findings = engine.run(analysis, yielding: walkedAlongside)
                 clock.lap("  rules")
-                // The planner usually takes longest: the report's statement texts are written meanwhile.
-                let heads = format == .json ? CheckReport.statementHeads(analysis.statements) : nil
-                clock.lap("  report heads")
-                return (findings, heads)
+                return (findings, walkedAlongside ? nil : heads())
             },
             {
                 var clock = StageClock(enabled: clock.enabled)
-                defer { clock.lap("  phases") }
-                return planner?.plan(analysis) ?? checker(analysis).plan()
+                let plan = planner?.plan(analysis) ?? checker(analysis).plan()
+                clock.lap("  phases")
+                return (plan, walkedAlongside ? heads() : nil)
             })
+        let heads = headsAfterRules ?? headsAfterPlan
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
 
