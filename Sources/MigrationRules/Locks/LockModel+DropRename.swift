@@ -57,10 +57,8 @@ extension LockAnalysis {
             for c in catalog.tables[t]?.constraints ?? [] {
                 if let fk = c.foreignKey, fk.table != t { effects.lock(fk.table, .table, .accessExclusive) }
             }
-            for other in catalog.tables.values where other.key != t {
-                if other.constraints.contains(where: { $0.foreignKey?.table == t }) {
-                    effects.lock(other.key, .table, .accessExclusive)
-                }
+            for other in catalog.tables.referencing(t) where other != t {
+                effects.lock(other, .table, .accessExclusive)
             }
             if cascade { dropDependentViews(of: t) }
         }
@@ -71,7 +69,7 @@ extension LockAnalysis {
         var seen: Set<ObjectKey> = [key]
         while let next = queue.first {
             queue.removeFirst()
-            for view in catalog.views.values.sorted(by: { $0.key < $1.key }) where view.dependencies[next] != nil {
+            for view in catalog.views.values.filter({ $0.dependencies[next] != nil }).sorted(by: { $0.key < $1.key }) {
                 guard !seen.contains(view.key) else { continue }
                 seen.insert(view.key)
                 effects.lock(view.key, view.materialized ? .materializedView : .view, .accessExclusive)
@@ -97,9 +95,9 @@ extension LockAnalysis {
             var i = 0
             while i < tables.count {
                 let t = tables[i]
-                for other in catalog.tables.values.sorted(by: { $0.key < $1.key })
-                where !tables.contains(other.key) && other.constraints.contains(where: { $0.foreignKey?.table == t }) {
-                    tables.append(other.key)
+                // `referencing` is in key order.
+                for other in catalog.tables.referencing(t) where !tables.contains(other) {
+                    tables.append(other)
                 }
                 i += 1
             }
