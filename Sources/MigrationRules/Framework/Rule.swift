@@ -17,22 +17,56 @@ public protocol StatementRule: Rule {
     /// rules judge schema changes only; a history with backfills is mostly data
     /// statements, which such rules are then not shown.
     static var readsDataStatements: Bool { get }
+    /// The forms of statement the rule judges, when it judges only some (its
+    /// `check` returns nothing for the others): the engine then shows it those
+    /// alone. Nil: every statement.
+    static var shapes: Set<StatementShape>? { get }
     func check(_ statement: MigrationStatement, _ context: RuleContext) -> [Finding]
 }
 
 extension StatementRule {
     public static var readsDataStatements: Bool { true }
+    public static var shapes: Set<StatementShape>? { nil }
 
     public func check(_ context: RuleContext) -> [Finding] {
         // By index, so each statement is borrowed from the array, not copied.
         let statements = context.analysis.statements
         var findings: [Finding] = []
-        if Self.readsDataStatements {
+        if let shapes = Self.shapes {
+            for i in context.statements(shaped: shapes) { findings += check(statements[i], context) }
+        } else if Self.readsDataStatements {
             for i in statements.indices { findings += check(statements[i], context) }
         } else {
             for i in context.schemaStatements { findings += check(statements[i], context) }
         }
         return findings
+    }
+}
+
+/// The forms of schema statement a `StatementRule` can limit itself to: the
+/// cases of `StatementNode` that rules single out.
+public enum StatementShape: Hashable, Sendable, CaseIterable {
+    case alterTable, alterType, alterDomain, alterObjectSchema, createDomain, createIndex, createTable, createType
+    case drop, grant, maintenance, rename, transaction, truncate
+
+    public init?(_ node: StatementNode?) {
+        switch node {
+        case .alterTable?: self = .alterTable
+        case .alterType?: self = .alterType
+        case .alterDomain?: self = .alterDomain
+        case .alterObjectSchema?: self = .alterObjectSchema
+        case .createDomain?: self = .createDomain
+        case .createIndex?: self = .createIndex
+        case .createTable?: self = .createTable
+        case .createType?: self = .createType
+        case .drop?: self = .drop
+        case .grant?: self = .grant
+        case .maintenance?: self = .maintenance
+        case .rename?: self = .rename
+        case .transaction?: self = .transaction
+        case .truncate?: self = .truncate
+        default: return nil
+        }
     }
 }
 
@@ -179,27 +213,44 @@ public struct RuleContext: Sendable {
     /// The column types each statement writes, for the statements that write some
     /// (shared by the "prefer type X" rules).
     let columnTypes: [(statement: Int, types: [WrittenColumnType])]
-    /// For each statement, the existing table an ALTER TABLE acts on
-    /// (`existingAlteredTable`, which a dozen rules ask of every statement).
+    /// For each statement, the table an ALTER TABLE acts on (`alteredTable`), and
+    /// the same when that table exists with rows (`existingAlteredTable`): a dozen
+    /// rules ask one or the other of every statement.
+    let alteredTables: [ObjectKey?]
     let existingAlteredTables: [ObjectKey?]
+    /// The statements of each shape, in order (`StatementRule.shapes`).
+    let statementsByShape: [StatementShape: [Int]]
+
+    /// The statements of the given shapes, in order.
+    func statements(shaped shapes: Set<StatementShape>) -> [Int] {
+        if shapes.count == 1, let shape = shapes.first { return statementsByShape[shape] ?? [] }
+        return shapes.flatMap { statementsByShape[$0] ?? [] }.sorted()
+    }
 
     public init(analysis: MigrationAnalysis, configuration: RuleConfiguration) {
         self.analysis = analysis
         self.configuration = configuration
         self.schemaStatements = analysis.statements.indices.filter { !analysis.statements[$0].isData }
+        var byShape: [StatementShape: [Int]] = [:]
+        for i in schemaStatements {
+            if let shape = StatementShape(analysis.statements[i].node) { byShape[shape, default: []].append(i) }
+        }
+        self.statementsByShape = byShape
         self.columnTypes = schemaStatements.compactMap { i in
             let types = analysis.statements[i].writtenColumnTypes
             return types.isEmpty ? nil : (i, types)
         }
         var altered = [ObjectKey?](repeating: nil, count: analysis.statements.count)
+        var existing = altered
         for i in schemaStatements {
             let s = analysis.statements[i]
             let before = analysis.catalog(before: i)
-            guard let a = s.alterTable, let key = before.table(a.name), Self.isExisting(key, in: before, analysis)
-            else { continue }
+            guard let a = s.alterTable, let key = before.table(a.name) else { continue }
             altered[i] = key
+            if Self.isExisting(key, in: before, analysis) { existing[i] = key }
         }
-        self.existingAlteredTables = altered
+        self.alteredTables = altered
+        self.existingAlteredTables = existing
     }
 
     public var postgresVersion: Int { analysis.dialect.postgresVersion }
@@ -215,7 +266,7 @@ public struct RuleContext: Sendable {
     }
 
     static func isExisting(_ table: ObjectKey, in catalog: Catalog, _ analysis: MigrationAnalysis) -> Bool {
-        catalog.tables[table] != nil && !analysis.createdInRun.contains(table)
+        !analysis.createdInRun.contains(table) && catalog.tables[table] != nil
     }
 
     /// The table a name resolves to before `s`.

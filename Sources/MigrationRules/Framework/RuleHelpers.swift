@@ -60,9 +60,11 @@ extension ColumnDefinition {
 }
 
 extension RuleContext {
-    /// The table an ALTER TABLE statement acts on, before it.
+    /// The table an ALTER TABLE statement acts on, before it (`a` is `s`'s own).
     func alteredTable(_ a: AlterTableStatement, _ s: MigrationStatement) -> ObjectKey? {
-        catalog(before: s).table(a.name)
+        // Worked out once per statement, when the context was made.
+        if alteredTables.indices.contains(s.index), s.alterTable != nil { return alteredTables[s.index] }
+        return catalog(before: s).table(a.name)
     }
 
     /// The existing (non-empty) table an ALTER TABLE acts on, or nil when it is new or missing.

@@ -20,6 +20,8 @@ struct AddingEnumValue: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterType]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterType(let t) = s.node, case .addValue(let value, _, _) = t.action,
             context.analysis.baseline.type(t.name) != nil

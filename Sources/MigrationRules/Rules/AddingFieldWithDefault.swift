@@ -38,6 +38,8 @@ struct AddingFieldWithDefault: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.rewrites.contains(table) else { return [] }
         let catalog = context.catalog(before: s)

@@ -16,6 +16,8 @@ struct AddingIndexManyColumns: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.createIndex]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createIndex(let i) = s.node, !i.unique, i.keys.count > 3 else { return [] }
         return [context.finding(s, "this non-unique index has \(i.keys.count) key columns; more than three rarely helps")]

@@ -15,6 +15,8 @@ struct BanAlterDomainWithAddConstraint: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterDomain]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterDomain(let d) = s.node, case .addConstraint(let c) = d.action, !c.notValid else { return [] }
         return [context.finding(s, "adding a constraint to domain \(d.name.dotted) checks every column that uses it")]

@@ -15,6 +15,8 @@ struct BanCreateDomainWithConstraint: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.createDomain]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createDomain(let d) = s.node,
             d.constraints.contains(where: { if case .check = $0.body { return true } else { return false } })

@@ -23,6 +23,8 @@ struct BanDisableTrigger: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable else { return [] }
         var out: [Finding] = []

@@ -24,6 +24,8 @@ struct BanDropColumn: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s) else { return [] }
         let baseline = context.analysis.baseline.tables[table]

@@ -15,6 +15,8 @@ struct BanDropDatabase: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.drop]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .database else { return [] }
         return [context.finding(s, "DROP DATABASE \(d.names.map(\.dotted).joined(separator: ", ")) deletes every object and row in it")]

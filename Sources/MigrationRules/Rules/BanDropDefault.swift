@@ -17,6 +17,8 @@ struct BanDropDefault: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), !context.analysis.createdInRun.contains(table),
             let old = context.catalog(before: s).tables[table]

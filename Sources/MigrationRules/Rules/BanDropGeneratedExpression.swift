@@ -15,6 +15,8 @@ struct BanDropGeneratedExpression: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable else { return [] }
         var out: [Finding] = []

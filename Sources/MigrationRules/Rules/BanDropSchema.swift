@@ -15,6 +15,8 @@ struct BanDropSchema: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.drop]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .schema else { return [] }
         return d.objects.compactMap { object in

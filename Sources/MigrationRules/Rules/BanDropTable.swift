@@ -22,6 +22,8 @@ struct BanDropTable: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.drop]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .table || d.objectType == .foreignTable else { return [] }
         let catalog = context.catalog(before: s)

@@ -15,6 +15,8 @@ struct BanRevoke: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.grant]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .grant(let g) = s.node, !g.isGrant else { return [] }
         let what = g.privileges.map { $0.name.uppercased() }.joined(separator: ", ")

@@ -16,6 +16,8 @@ struct BanSetSchema: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterObjectSchema]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterObjectSchema(let a) = s.node else { return [] }
         let catalog = context.catalog(before: s)

@@ -15,6 +15,8 @@ struct BanTruncateCascade: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.truncate]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .truncate(let t) = s.node, t.behavior == .cascade else { return [] }
         return [context.finding(s, "TRUNCATE ... CASCADE also empties every table that references \(t.tables.map(\.name.dotted).joined(separator: ", "))")]

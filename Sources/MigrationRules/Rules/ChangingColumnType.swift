@@ -32,6 +32,8 @@ struct ChangingColumnType: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.rewrites.contains(table) else { return [] }
         let old = context.catalog(before: s).tables[table]

@@ -33,6 +33,8 @@ struct ColumnAlignment: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.createTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createTable(let t) = s.node else { return [] }
         // Only the leading run of fixed-width columns has a known layout.

@@ -15,6 +15,8 @@ struct CreatingEnum: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.createType]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createType(let t) = s.node, case .enumeration = t.definition else { return [] }
         return [context.finding(s, "enum \(t.name.dotted): values cannot be removed or reordered later without a rewrite")]

@@ -19,6 +19,8 @@ struct DroppingForeignKey: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s),
             let old = context.catalog(before: s).tables[table]

@@ -39,6 +39,8 @@ struct DroppingObject: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.drop]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, let word = Self.kinds[d.objectType] else { return [] }
         return d.objects.compactMap { object in

@@ -14,6 +14,8 @@ struct MultipleAlterTable: StatementRule {
         good: [RuleExample("ALTER TABLE users ADD COLUMN a int, ADD COLUMN b int;", baseline: "CREATE TABLE users (id int);")],
         equivalents: [Equivalent(.eugene, "W12")])
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard s.index > 0, let (_, table) = context.existingAlteredTable(s) else { return [] }
         let previous = context.analysis.statements[s.index - 1]

@@ -30,6 +30,8 @@ struct PrimaryKeyImpliesNotNull: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let (a, table) = context.existingAlteredTable(s), s.effects.scans.contains(table),
             let old = context.catalog(before: s).tables[table]

@@ -25,6 +25,8 @@ struct RenamingColumn: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.rename]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .rename(let r) = s.node, r.objectType == .column, let owner = r.object.table,
             let table = context.table(owner, before: s), !context.analysis.createdInRun.contains(table),

@@ -27,6 +27,8 @@ struct RenamingTable: StatementRule {
             Equivalent(.squawk, "renaming-table"), Equivalent(.strongMigrations, "rename_table"), Equivalent(.atlas, "BC101"),
         ])
 
+    static let shapes: Set<StatementShape>? = [.rename]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .rename(let r) = s.node, r.objectType == .table,
             let table = context.table(r.object.name, before: s), !context.analysis.createdInRun.contains(table)

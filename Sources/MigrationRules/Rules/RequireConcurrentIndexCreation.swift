@@ -30,6 +30,8 @@ struct RequireConcurrentIndexCreation: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.createIndex]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .createIndex(let index) = s.node, !index.concurrently,
             let table = context.table(index.table, before: s), context.isExistingTable(table, before: s),

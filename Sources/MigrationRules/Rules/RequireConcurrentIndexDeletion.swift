@@ -23,6 +23,8 @@ struct RequireConcurrentIndexDeletion: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.drop]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .drop(let d) = s.node, d.objectType == .index, !d.concurrently else { return [] }
         let catalog = context.catalog(before: s)

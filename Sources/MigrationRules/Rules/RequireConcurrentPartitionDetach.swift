@@ -29,6 +29,8 @@ struct RequireConcurrentPartitionDetach: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterTable]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard let a = s.alterTable, let table = context.alteredTable(a, s), context.isExistingTable(table, before: s)
         else { return [] }

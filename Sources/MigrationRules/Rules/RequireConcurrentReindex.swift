@@ -23,6 +23,8 @@ struct RequireConcurrentReindex: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.maintenance]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .maintenance(let m) = s.node, m.command == .reindex, !m.concurrently else { return [] }
         let tables = s.effects.locks.filter { $0.kind == .table && $0.mode.blocksWrites }.map(\.relation)

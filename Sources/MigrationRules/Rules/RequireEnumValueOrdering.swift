@@ -15,6 +15,8 @@ struct RequireEnumValueOrdering: StatementRule {
 
     static let readsDataStatements = false
 
+    static let shapes: Set<StatementShape>? = [.alterType]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .alterType(let t) = s.node, case .addValue(let value, _, nil) = t.action else { return [] }
         return [context.finding(s, "'\(value)' is appended to \(t.name.dotted) and sorts after every existing value")]

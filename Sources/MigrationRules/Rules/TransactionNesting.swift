@@ -18,6 +18,8 @@ struct TransactionNesting: StatementRule {
         good: [RuleExample("BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;")],
         equivalents: [Equivalent(.squawk, "transaction-nesting")])
 
+    static let shapes: Set<StatementShape>? = [.transaction]
+
     func check(_ s: MigrationStatement, _ context: RuleContext) -> [Finding] {
         guard case .transaction(let t) = s.node, let transaction = context.analysis.transaction(s.transaction) else {
             return []
