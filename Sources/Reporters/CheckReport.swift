@@ -21,14 +21,20 @@ public enum CheckReport {
     }
 
     /// The fields of each statement's JSON object that come from the migration
-    /// alone (file, position, text, kind), by statement index. They are most of a
-    /// long history's report and need nothing the phase planner works out, so
-    /// `check` writes them while the planner runs.
+    /// alone (file, position, text, kind; then locks, rewrite, scan, transaction,
+    /// error, which follow the phase), by statement index. They are most of a long
+    /// history's report and need nothing the phase planner or the rules work out,
+    /// so `check` writes them while those run.
     public struct StatementHeads: Sendable {
         fileprivate var heads: [[UInt8]]
+        fileprivate var middles: [[UInt8]]
 
         fileprivate func head(_ index: Int) -> [UInt8]? {
             heads.indices.contains(index) && !heads[index].isEmpty ? heads[index] : nil
+        }
+
+        fileprivate func middle(_ index: Int) -> [UInt8]? {
+            middles.indices.contains(index) && !middles[index].isEmpty ? middles[index] : nil
         }
     }
 
@@ -42,17 +48,24 @@ public enum CheckReport {
     public static func statementHeads(_ statements: [MigrationStatement]) -> StatementHeads {
         let chunkSize = Self.chunkSize(statements.count)
         let chunks = Workers.map((statements.count + chunkSize - 1) / chunkSize) { c in
-            (c * chunkSize..<min(statements.count, (c + 1) * chunkSize)).map { i in
+            var relations = RelationNames()
+            return (c * chunkSize..<min(statements.count, (c + 1) * chunkSize)).map { i in
                 var w = JSONWriter()
                 writeHead(&w, statements[i])
-                return (statements[i].index, w.utf8)
+                var middle = JSONWriter(continuingObject: ())
+                writeMiddle(&middle, statements[i], &relations)
+                return (statements[i].index, w.utf8, middle.utf8)
             }
         }
         var heads = [[UInt8]](repeating: [], count: (statements.map(\.index).max() ?? -1) + 1)
+        var middles = heads
         for chunk in chunks {
-            for (index, head) in chunk where index >= 0 { heads[index] = head }
+            for (index, head, middle) in chunk where index >= 0 {
+                heads[index] = head
+                middles[index] = middle
+            }
         }
-        return StatementHeads(heads: heads)
+        return StatementHeads(heads: heads, middles: middles)
     }
 
     static func writeHead(_ w: inout JSONWriter, _ s: MigrationStatement) {
@@ -96,10 +109,20 @@ public enum CheckReport {
                     writeHead(&w, report.statement)
                     return w.utf8
                 }()
+                var phase = JSONWriter(continuingObject: ())
+                phase.field("phase", report.phase.rawValue)
+                let middle = heads.middle(report.statement.index) ?? {
+                    var w = JSONWriter(continuingObject: ())
+                    writeMiddle(&w, report.statement, &relations)
+                    return w.utf8
+                }()
                 var tail = JSONWriter(continuingObject: ())
-                writeTail(&tail, report, evidence, &relations)
+                writeEvidence(&tail, report, evidence)
+                tail.endObject()
                 pieces.append(i == 0 ? Self.openFirst : Self.openNext)
                 pieces.append(head)
+                pieces.append(phase.utf8)
+                pieces.append(middle)
                 pieces.append(tail.utf8)
             }
             return pieces
@@ -205,11 +228,8 @@ public enum CheckReport {
     static let openNext = Array(",{".utf8)
 
     /// A statement's fields after its head, and the end of its object.
-    static func writeTail(
-        _ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries, _ relations: inout RelationNames
-    ) {
-        let s = report.statement
-        w.field("phase", report.phase.rawValue)
+    /// The fields after the phase that come from the migration alone.
+    static func writeMiddle(_ w: inout JSONWriter, _ s: MigrationStatement, _ relations: inout RelationNames) {
         w.field("locks", json: relations.locks(s.effects.locks))
         w.field("rewrite", !s.effects.rewrites.isEmpty)
         w.field("scan", !s.effects.scans.isEmpty)
@@ -221,8 +241,6 @@ public enum CheckReport {
             w.field("message", failure.message)
             w.endObject()
         }
-        writeEvidence(&w, report, evidence)
-        w.endObject()
     }
 
     static func writeEvidence(_ w: inout JSONWriter, _ report: StatementReport, _ evidence: EvidenceQueries) {
