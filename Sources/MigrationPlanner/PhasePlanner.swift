@@ -224,12 +224,7 @@ public struct PhasePlanner: Sendable {
             && unit.contains { analysis.statements[$0].isData }
         if isData && !walk.inFileOrder {
             walk.dataJobs.append((walk.placed.count..<walk.placed.count + unit.count, unit, walk.s1))
-            for i in unit {
-                walk.placed.append(
-                    PlacedStatement(
-                        index: i, phase: .backfill, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
-                        assumedGreenNeeds: [], destructive: false, dependsOnDeferred: false))
-            }
+            walk.placed += Self.placedWithoutEvidence(unit, .backfill, destructive: false, dependsOnDeferred: false)
             return
         }
         let s1 = walk.s1
@@ -247,12 +242,7 @@ public struct PhasePlanner: Sendable {
             let destructive = unit.contains {
                 Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0))
             }
-            for i in unit {
-                walk.placed.append(
-                    PlacedStatement(
-                        index: i, phase: .contract, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [],
-                        assumedGreenNeeds: [], destructive: destructive, dependsOnDeferred: true))
-            }
+            walk.placed += Self.placedWithoutEvidence(unit, .contract, destructive: destructive, dependsOnDeferred: true)
             return
         }
         var phase: Phase
@@ -311,6 +301,15 @@ public struct PhasePlanner: Sendable {
                 walk.blueNow = blueNext
             }
             walk.s1 = next
+        }
+    }
+
+    /// A unit's statements placed in `phase` with no query evidence for or against them.
+    static func placedWithoutEvidence(_ unit: [Int], _ phase: Phase, destructive: Bool, dependsOnDeferred: Bool) -> [PlacedStatement] {
+        unit.map {
+            PlacedStatement(
+                index: $0, phase: phase, breaksBlue: [], neededByGreen: [], assumedBlueBreaks: [], assumedGreenNeeds: [],
+                destructive: destructive, dependsOnDeferred: dependsOnDeferred)
         }
     }
 
