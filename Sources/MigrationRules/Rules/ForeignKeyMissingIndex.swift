@@ -18,12 +18,19 @@ struct ForeignKeyMissingIndex: Rule {
         let final = context.analysis.final
         var out: [Finding] = []
         // Report each foreign key added by this migration once, at the statement that added it.
-        for s in context.analysis.statements where s.failure == nil {
-            // Foreign keys are added by CREATE TABLE and ALTER TABLE, on the table named.
+        for i in context.statements(shaped: [.createTable, .alterTable]) {
+            let s = context.analysis.statements[i]
+            guard s.failure == nil else { continue }
+            // Foreign keys are added by CREATE TABLE and ALTER TABLE, on the table named:
+            // written on it, or (a partition) taken from its parent.
             let name: QualifiedName
             switch s.node {
-            case .createTable(let t)?: name = t.name
-            case .alterTable(let a)?: name = a.name
+            case .createTable(let t)?:
+                guard t.partitionOf != nil || t.elements.contains(where: Self.declaresForeignKey) else { continue }
+                name = t.name
+            case .alterTable(let a)?:
+                guard MigrationStatement.addedConstraints(a).contains(where: Self.isForeignKey) else { continue }
+                name = a.name
             default: continue
             }
             let before = context.analysis.catalog(before: s.index)
@@ -44,5 +51,18 @@ struct ForeignKeyMissingIndex: Rule {
             }
         }
         return out
+    }
+
+    private static func isForeignKey(_ c: ConstraintDefinition) -> Bool {
+        if case .foreignKey = c.kind { return true }
+        return false
+    }
+
+    private static func declaresForeignKey(_ element: TableElement) -> Bool {
+        switch element {
+        case .column(let column): return column.constraints.contains(where: isForeignKey)
+        case .constraint(let c): return isForeignKey(c)
+        case .like: return false
+        }
     }
 }
