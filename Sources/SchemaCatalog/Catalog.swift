@@ -196,10 +196,7 @@ public struct Catalog: Hashable, Sendable {
             let key = ObjectKey(identifierName(schema), objectName)
             return exists(key) ? key : nil
         }
-        for schema in implicitSchemas {
-            let key = ObjectKey(schema, objectName)
-            if exists(key) { return key }
-        }
+        if let found = firstImplicit({ exists(ObjectKey($0, objectName)) }) { return ObjectKey(found, objectName) }
         guard dialect.namesIgnoreASCIICase else { return nil }
         for schema in implicitSchemas {
             if let key = relationKeys(matching: ObjectKey(schema, objectName)).first(where: exists) { return key }
@@ -239,6 +236,17 @@ public struct Catalog: Hashable, Sendable {
         let path = searchPath.contains("pg_catalog") ? searchPath : ["pg_catalog"] + searchPath
         guard let temporary = dialect.temporarySchema, schemas[temporary] != nil else { return path }
         return [temporary] + path
+    }
+
+    /// The first of `implicitSchemas` for which `found` holds, in their order,
+    /// without building the list (name resolution asks this for every name).
+    func firstImplicit(_ found: (String) -> Bool) -> String? {
+        if let temporary = dialect.temporarySchema, schemas[temporary] != nil, found(temporary) { return temporary }
+        var pgCatalogInPath = false
+        for schema in searchPath where schema == "pg_catalog" { pgCatalogInPath = true; break }
+        if !pgCatalogInPath, found("pg_catalog") { return "pg_catalog" }
+        for schema in searchPath where found(schema) { return schema }
+        return nil
     }
 
     /// The key a new object gets, `temporary` or not: a TEMP object (or one named
