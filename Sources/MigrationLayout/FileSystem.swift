@@ -104,7 +104,6 @@ enum FileSystem {
             close(fd)
             fd = waiting
         }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         let tooLarge = MigrationLayoutError.unreadable(path: path, reason: "larger than \(maximumSize >> 20) MiB")
         do {
             if node == .regular {
@@ -139,6 +138,7 @@ enum FileSystem {
                 return bytes
             }
             var bytes: [UInt8] = []
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 bytes.append(contentsOf: chunk)
                 guard bytes.count <= maximumSize else { throw tooLarge }

@@ -149,9 +149,7 @@ public struct PhasePlanner: Sendable {
     /// still in use until contract). A DROP that removes nothing (IF EXISTS of a
     /// missing object) is not destructive.
     func isDestructive(_ unit: [Int], before: Catalog, after: Catalog) -> Bool {
-        guard unit.contains(where: { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0)) }) else {
-            return false
-        }
+        guard isDestructiveAsWritten(unit) else { return false }
         // REVOKE removes a privilege, which the catalog does not model: it is destructive as written.
         if unit.contains(where: {
             if case .grant(let grant)? = analysis.statements[$0].statement?.node { return !grant.isGrant }
@@ -165,6 +163,12 @@ public struct PhasePlanner: Sendable {
             guard case .alterTable(let alter)? = analysis.statements[i].statement?.node else { return false }
             return before.table(alter.name) != nil
         }
+    }
+
+    /// The unit has a statement of a destructive kind that removes something in
+    /// file order (`isDestructive` then asks whether it does on S1).
+    func isDestructiveAsWritten(_ unit: [Int]) -> Bool {
+        unit.contains { Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0)) }
     }
 
     func bindAll(_ queries: [Query], on catalog: Catalog) -> [BindingResult] {
@@ -192,6 +196,10 @@ public struct PhasePlanner: Sendable {
         /// The first statement not walked yet.
         var next = 0
         let s0Inventory: SchemaInventory
+        /// Without queries and with an empty S0, no unit can break blue (blue is
+        /// assumed to use S0 only), so a unit held back is a contract one whatever
+        /// the rest of it does: it is known at its first failing statement.
+        let heldBackIsContract: Bool
         /// Green's verdicts on S2 (only with green queries, which need the whole history first).
         let greenFinal: [BindingResult]
         /// Data units that run on a diverged S1: whether they depend on a held-back
@@ -206,9 +214,11 @@ public struct PhasePlanner: Sendable {
 
     public func startWalk() -> Walk {
         let s1 = analysis.baseline
+        let s0Inventory = SchemaInventory(analysis.baseline)
         return Walk(
             s1: s1, blueNow: bindAll(blue, on: s1), blueBrokenBy: [Int?](repeating: nil, count: blue.count),
-            s0Inventory: SchemaInventory(analysis.baseline),
+            s0Inventory: s0Inventory,
+            heldBackIsContract: !hasBlueEvidence && !hasGreenEvidence && s0Inventory.items.isEmpty,
             greenFinal: hasGreenEvidence ? bindAll(green, on: analysis.final) : [])
     }
 
@@ -228,21 +238,15 @@ public struct PhasePlanner: Sendable {
             return
         }
         let s1 = walk.s1
-        // Without queries and with an empty S0, no unit can break blue (blue is
-        // assumed to use S0 only), so a unit held back is a contract one whatever
-        // the rest of it does: it is known at its first failing statement.
-        let heldBackIsContract = !hasBlueEvidence && !hasGreenEvidence && walk.s0Inventory.items.isEmpty
         // While every unit so far went into S1, S1 is the file-order replay and
         // the analysis already holds the unit's result.
         let (next, deferred) =
             walk.inFileOrder
-            ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1, stopAtFailure: heldBackIsContract)
-        if deferred && heldBackIsContract && !isData {
+            ? (analysis.catalog(after: unit.last ?? 0), false) : apply(unit, to: s1, stopAtFailure: walk.heldBackIsContract)
+        if deferred && walk.heldBackIsContract && !isData {
             // It does not run on S1: whether it is destructive is judged in file order.
-            let destructive = unit.contains {
-                Destructive.isDestructive(analysis.statements[$0], before: analysis.catalog(before: $0))
-            }
-            walk.placed += Self.placedWithoutEvidence(unit, .contract, destructive: destructive, dependsOnDeferred: true)
+            walk.placed += Self.placedWithoutEvidence(
+                unit, .contract, destructive: isDestructiveAsWritten(unit), dependsOnDeferred: true)
             return
         }
         var phase: Phase

@@ -233,18 +233,16 @@ public struct Catalog: Hashable, Sendable {
     /// `pg_catalog` (as PostgreSQL does when it is not listed), then the search
     /// path; PostgreSQL's `pg_temp` schemas are not modelled.
     public var implicitSchemas: [String] {
-        let path = searchPath.contains("pg_catalog") ? searchPath : ["pg_catalog"] + searchPath
-        guard let temporary = dialect.temporarySchema, schemas[temporary] != nil else { return path }
-        return [temporary] + path
+        var all: [String] = []
+        _ = firstImplicit { all.append($0); return false }
+        return all
     }
 
     /// The first of `implicitSchemas` for which `found` holds, in their order,
     /// without building the list (name resolution asks this for every name).
     func firstImplicit(_ found: (String) -> Bool) -> String? {
         if let temporary = dialect.temporarySchema, schemas[temporary] != nil, found(temporary) { return temporary }
-        var pgCatalogInPath = false
-        for schema in searchPath where schema == "pg_catalog" { pgCatalogInPath = true; break }
-        if !pgCatalogInPath, found("pg_catalog") { return "pg_catalog" }
+        if !searchPath.contains("pg_catalog"), found("pg_catalog") { return "pg_catalog" }
         for schema in searchPath where found(schema) { return schema }
         return nil
     }

@@ -63,7 +63,7 @@ extension RuleContext {
     /// The table an ALTER TABLE statement acts on, before it (`a` is `s`'s own).
     func alteredTable(_ a: AlterTableStatement, _ s: MigrationStatement) -> ObjectKey? {
         // Worked out once per statement, when the context was made.
-        if alteredTables.indices.contains(s.index), s.alterTable != nil { return alteredTables[s.index] }
+        if alteredTables.indices.contains(s.index) { return alteredTables[s.index] }
         return catalog(before: s).table(a.name)
     }
 
