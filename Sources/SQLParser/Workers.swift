@@ -13,6 +13,10 @@ public enum Workers {
     /// Virtual size reserved per worker stack; pages are only touched as needed.
     public static let stackSize = 256 << 20
 
+    /// Run first on every thread `Workers` starts (the executable's allocator
+    /// setup). Set once, before any work is handed out.
+    nonisolated(unsafe) public static var threadStart: (@Sendable () -> Void)?
+
     /// The processors this process may run on (asked once: glibc reads it from /sys each time).
     public static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
@@ -164,6 +168,7 @@ public enum Workers {
                 #endif
                 let object = Unmanaged<AnyObject>.fromOpaque(raw).takeRetainedValue()
                 guard let runnable = object as? Runnable else { return nil }
+                Workers.threadStart?()
                 #if canImport(Glibc)
                 // On Linux a nice value is a thread's own, and 0 names the calling thread.
                 if runnable.yields { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }

@@ -19,12 +19,7 @@ struct Switchgate: ParsableCommand {
 enum Main {
     static func main() {
         #if canImport(Glibc)
-        // A check allocates tens of megabytes in small pieces from several
-        // threads: glibc's allocator then grows its heaps a page run at a time,
-        // a system call and a round of page faults each, and returns freed tops
-        // at once. Growing and keeping in larger steps took a tenth off the
-        // check's processor time on a 20 MB history (the pages are only touched
-        // when used).
+        // Tens of megabytes in small pieces from several threads: see `Allocator`.
         Allocator.growInLargeSteps()
         #endif
         do {
@@ -44,20 +39,3 @@ enum Main {
         }
     }
 }
-
-#if canImport(Glibc)
-/// glibc's allocator settings (`mallopt`, which Swift's Glibc module does not
-/// declare: it is found by name; the option numbers are glibc's `malloc.h`).
-enum Allocator {
-    static func growInLargeSteps() {
-        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
-        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
-        let topPad: Int32 = -2  // M_TOP_PAD
-        _ = mallopt(topPad, 64 << 20)
-        _ = mallopt(trimThreshold, 256 << 20)
-    }
-}
-#endif
-

@@ -132,6 +132,9 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw InputError(description: "\(error)")
         }
+        #if canImport(Glibc)
+        Allocator.useHugePages(inputBytes: migrations.reduce(0) { $0 + $1.bytes.count })
+        #endif
         let blueQueries = try CheckInputs.queries(bluePaths, dialect: dialectValue)
         let greenQueries = try CheckInputs.queries(greenPaths, dialect: dialectValue)
         clock.lap("read inputs")
