@@ -109,7 +109,8 @@ public enum Workers {
             return results
         }
 
-        /// Runs pieces until none is left and `finish` was called.
+        /// Runs pieces until none is left and `finish` was called (after which
+        /// it never waits: `finish` calls it for what no helper did).
         fileprivate func work() {
             monitor.lock()
             while true {
@@ -122,7 +123,10 @@ public enum Workers {
                     results.append(output)
                     continue
                 }
-                if finished || thread == nil { break }
+                // Only `finished` ends the loop: the helper must not read `thread`,
+                // which `init` may not have stored yet when the helper starts (it
+                // then left every piece to `finish`, on the caller's thread).
+                if finished { break }
                 monitor.wait()
             }
             // The inputs are done with: release them now rather than with the stream.

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SQLParser
 import SQLSyntax
 import Testing
@@ -44,6 +47,19 @@ import Testing
         for n in 0..<200 { stream.submit(n) }
         #expect(stream.finish() == Array(1...200))
         #expect(seen.values == Array(0..<200))
+    }
+
+    @Test func streamPiecesRunOnTheHelperThread() {
+        // With a second processor the pieces are the helper's work, not left to
+        // `finish` on the submitting thread (a helper that started before the
+        // stream stored its thread id once gave up at once).
+        guard Workers.processorCount > 1 else { return }
+        let caller = pthread_self()
+        for _ in 0..<50 {
+            let stream = Workers.Stream { (_: Int) in pthread_equal(pthread_self(), caller) != 0 }
+            for n in 0..<4 { stream.submit(n) }
+            #expect(stream.finish() == [false, false, false, false])
+        }
     }
 
     @Test func workersParseDeepInputLikeTheMainThread() {
