@@ -2,9 +2,9 @@ import MigrationRules
 import QueryBinding
 import SQLParser
 
-/// The phase planner's walk following the replay: `stream` takes each piece of
+/// The phase planner's walk following the replay: `feed` takes each piece of
 /// the history as the replay makes it (`MigrationAnalyzer.analyze(feeding:)`)
-/// and walks its units on a thread of its own, so that the walk, which re-applies
+/// and its units are walked on a thread of its own, so that the walk, which re-applies
 /// much of the history to S1 once a unit is held back, is mostly done when the
 /// replay ends. `plan` finishes it on the whole analysis.
 ///
@@ -17,7 +17,7 @@ public final class PlannerAlongside: @unchecked Sendable {
     /// touches it, and `plan` after the stream is finished).
     private var partial: MigrationAnalysis
     private var walk: PhasePlanner.Walk
-    public private(set) var stream: Workers.Stream<HistoryPiece, Void>?
+    private var stream: Workers.Stream<HistoryPiece, Void>?
 
     /// `start` is the analysis of no statement (`MigrationAnalyzer.start`); the
     /// queries as `Checker` takes them. Nil when the walk cannot go alongside
@@ -38,6 +38,11 @@ public final class PlannerAlongside: @unchecked Sendable {
     /// A planner on `analysis` (no green evidence: there is a walk alongside).
     private func planner(_ analysis: MigrationAnalysis) -> PhasePlanner {
         PhasePlanner(analysis: analysis, blue: blue, green: [], blueGiven: blueGiven, greenGiven: false)
+    }
+
+    /// Hands the next piece of the history to the walk's thread.
+    public func feed(_ piece: HistoryPiece) {
+        stream?.submit(piece)
     }
 
     private func take(_ piece: HistoryPiece) {

@@ -20,21 +20,33 @@ public enum CheckReport {
         String(decoding: jsonBytes(result, sources: sources), as: UTF8.self)
     }
 
-    /// The fields of each statement's JSON object that come from the migration
-    /// alone (file, position, text, kind; then locks, rewrite, scan, transaction,
-    /// error, which follow the phase), by statement index. They are most of a long
-    /// history's report and need nothing the phase planner or the rules work out,
-    /// so `check` writes them while those run.
+    /// The first fields of each statement's JSON object (file, position, text,
+    /// kind), by statement index. They come from the migration alone and are most
+    /// of a long history's report, so `check` writes them piece by piece while the
+    /// history is replayed (`heads(of:)` on a stream's thread) rather than after.
     public struct StatementHeads: Sendable {
         fileprivate var heads: [[UInt8]]
-        fileprivate var middles: [[UInt8]]
+
+        /// The heads written for the pieces of a history.
+        public init(pieces: [[(index: Int, head: [UInt8])]]) {
+            let count = pieces.lazy.compactMap { $0.last?.index }.max().map { $0 + 1 } ?? 0
+            heads = [[UInt8]](repeating: [], count: count)
+            for piece in pieces {
+                for (index, head) in piece where index >= 0 && index < count { heads[index] = head }
+            }
+        }
 
         fileprivate func head(_ index: Int) -> [UInt8]? {
             heads.indices.contains(index) && !heads[index].isEmpty ? heads[index] : nil
         }
+    }
 
-        fileprivate func middle(_ index: Int) -> [UInt8]? {
-            middles.indices.contains(index) && !middles[index].isEmpty ? middles[index] : nil
+    /// The heads of some statements (a piece of the history), by statement index.
+    public static func heads(of statements: [MigrationStatement]) -> [(index: Int, head: [UInt8])] {
+        statements.map { statement in
+            var w = JSONWriter()
+            writeHead(&w, statement)
+            return (statement.index, w.utf8)
         }
     }
 
@@ -43,29 +55,6 @@ public enum CheckReport {
     /// chunks of 2,048 kept one thread busy with three quarters of them).
     static func chunkSize(_ count: Int) -> Int {
         max(256, (count + 4 * Workers.processorCount - 1) / (4 * Workers.processorCount))
-    }
-
-    public static func statementHeads(_ statements: [MigrationStatement]) -> StatementHeads {
-        let chunkSize = Self.chunkSize(statements.count)
-        let chunks = Workers.map((statements.count + chunkSize - 1) / chunkSize) { c in
-            var relations = RelationNames()
-            return (c * chunkSize..<min(statements.count, (c + 1) * chunkSize)).map { i in
-                var w = JSONWriter()
-                writeHead(&w, statements[i])
-                var middle = JSONWriter(continuingObject: ())
-                writeMiddle(&middle, statements[i], &relations)
-                return (statements[i].index, w.utf8, middle.utf8)
-            }
-        }
-        var heads = [[UInt8]](repeating: [], count: (statements.map(\.index).max() ?? -1) + 1)
-        var middles = heads
-        for chunk in chunks {
-            for (index, head, middle) in chunk where index >= 0 {
-                heads[index] = head
-                middles[index] = middle
-            }
-        }
-        return StatementHeads(heads: heads, middles: middles)
     }
 
     static func writeHead(_ w: inout JSONWriter, _ s: MigrationStatement) {
@@ -97,7 +86,7 @@ public enum CheckReport {
         // Each statement is its head (file, position, text, kind) and its tail
         // (phase, locks, evidence); tails are written in chunks side by side.
         let evidence = EvidenceQueries(result)
-        let heads = heads ?? statementHeads(result.statements.map(\.statement))
+        let heads = heads ?? StatementHeads(pieces: [])
         let chunkSize = Self.chunkSize(result.statements.count)
         let chunks = Workers.map((result.statements.count + chunkSize - 1) / chunkSize) { c in
             var relations = RelationNames()
@@ -109,20 +98,13 @@ public enum CheckReport {
                     writeHead(&w, report.statement)
                     return w.utf8
                 }()
-                var phase = JSONWriter(continuingObject: ())
-                phase.field("phase", report.phase.rawValue)
-                let middle = heads.middle(report.statement.index) ?? {
-                    var w = JSONWriter(continuingObject: ())
-                    writeMiddle(&w, report.statement, &relations)
-                    return w.utf8
-                }()
                 var tail = JSONWriter(continuingObject: ())
+                tail.field("phase", report.phase.rawValue)
+                writeMiddle(&tail, report.statement, &relations)
                 writeEvidence(&tail, report, evidence)
                 tail.endObject()
                 pieces.append(i == 0 ? Self.openFirst : Self.openNext)
                 pieces.append(head)
-                pieces.append(phase.utf8)
-                pieces.append(middle)
                 pieces.append(tail.utf8)
             }
             return pieces
@@ -227,8 +209,7 @@ public enum CheckReport {
     static let openFirst = Array("{".utf8)
     static let openNext = Array(",{".utf8)
 
-    /// A statement's fields after its head, and the end of its object.
-    /// The fields after the phase that come from the migration alone.
+    /// A statement's fields after its phase that come from the migration alone.
     static func writeMiddle(_ w: inout JSONWriter, _ s: MigrationStatement, _ relations: inout RelationNames) {
         w.field("locks", json: relations.locks(s.effects.locks))
         w.field("rewrite", !s.effects.rewrites.isEmpty)

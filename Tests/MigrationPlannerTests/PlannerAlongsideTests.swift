@@ -32,7 +32,7 @@ import Testing
         let alongside = try #require(
             PlannerAlongside(
                 start: analyzer.start(baseline: baseline), blue: blue, green: [], blueGiven: blueSQL != nil, greenGiven: false))
-        let fed = analyzer.analyze(files: files, baseline: baseline, feeding: alongside.stream)
+        let fed = analyzer.analyze(files: files, baseline: baseline, feeding: alongside.feed)
         let walked = alongside.plan(fed)
 
         let analysis = analyzer.analyze(files: files, baseline: baseline)

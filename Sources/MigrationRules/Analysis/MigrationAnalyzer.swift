@@ -26,10 +26,11 @@ public struct MigrationAnalyzer: Sendable {
     /// The whole analysis: `replay` with each statement's lock effects. The
     /// effects are worked out on another processor (replay is sequential and
     /// leaves it idle) in pieces of the history, each as soon as it is replayed.
-    /// `feeding` gets the same pieces, for other work that can follow the replay
-    /// (the phase planner's walk); the caller finishes it.
+    /// `feeding` is handed the same pieces, on the replay's thread, for other work
+    /// that can follow the replay (the phase planner's walk, the report's
+    /// statement heads), which it passes on to streams of its own.
     public func analyze(
-        files: [MigrationFile], baseline: Catalog, feeding: Workers.Stream<HistoryPiece, Void>? = nil
+        files: [MigrationFile], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil
     ) -> MigrationAnalysis {
         let model = lockModel
         // The pieces run one after another on one thread, so they share one memo.
@@ -51,7 +52,7 @@ public struct MigrationAnalyzer: Sendable {
                 first: submitted, statements: statements, catalogs: Array(analysis.catalogs[submitted..<count]),
                 after: analysis.catalog(before: count), sources: sources)
             effects.submit(piece)
-            feeding?.submit(piece)
+            feeding?(piece)
             submitted = count
         }
         var analysis = replay(files: files, baseline: baseline) { state, _ in

@@ -145,8 +145,18 @@ struct CheckCommand: ParsableCommand {
         let planner = PlannerAlongside(
             start: analyzer.start(baseline: baseline), blue: blueQueries, green: greenQueries,
             blueGiven: !bluePaths.isEmpty, greenGiven: !greenPaths.isEmpty)
-        let analysis = analyzer.analyze(files: migrations, baseline: baseline, feeding: planner?.stream)
-        // (A statement that does not parse ends the run here: exit 2, the planner's thread with it.)
+        // The JSON report's statement heads (most of its bytes) are written as the
+        // replay goes too.
+        let headWriter = format == .json ? Workers.Stream { (piece: HistoryPiece) in CheckReport.heads(of: piece.statements) } : nil
+        let feeding: ((HistoryPiece) -> Void)? =
+            planner == nil && headWriter == nil
+            ? nil
+            : { piece in
+                planner?.feed(piece)
+                headWriter?.submit(piece)
+            }
+        let analysis = analyzer.analyze(files: migrations, baseline: baseline, feeding: feeding)
+        // (A statement that does not parse ends the run here: exit 2, the streams' threads with it.)
         try CheckInputs.rejectSyntaxErrors(analysis)
         clock.lap("parse, replay, lock effects")
         func checker(_ analysis: MigrationAnalysis) -> Checker {
@@ -156,31 +166,22 @@ struct CheckCommand: ParsableCommand {
         }
         // The phase planner runs beside the rules; both only read the analysis.
         let engine = RuleEngine(configuration: configuration)
-        // The report's statement texts are written beside whichever of the two
-        // usually ends first: the walk alongside the replay is mostly done when the
-        // replay ends, while a planner that starts now takes longer than the rules.
         let walkedAlongside = planner != nil
-        func heads() -> CheckReport.StatementHeads? {
-            var clock = StageClock(enabled: clock.enabled)
-            defer { clock.lap("  report heads") }
-            return format == .json ? CheckReport.statementHeads(analysis.statements) : nil
-        }
-        let ((ruleFindings, headsAfterRules), (plan, headsAfterPlan)) = Workers.both(
+        let (ruleFindings, (plan, heads)) = Workers.both(
             {
                 var clock = StageClock(enabled: clock.enabled)
                 // The planner's walk may still be catching up with the replay: the
                 // rules take one processor at full priority and share the other.
-                let findings = engine.run(analysis, yielding: walkedAlongside)
+                let findings = engine.run(analysis, yielding: ProcessInfo.processInfo.environment["NOYIELD"] == nil && walkedAlongside)
                 clock.lap("  rules")
-                return (findings, walkedAlongside ? nil : heads())
+                return findings
             },
             {
                 var clock = StageClock(enabled: clock.enabled)
                 let plan = planner?.plan(analysis) ?? checker(analysis).plan()
                 clock.lap("  phases")
-                return (plan, walkedAlongside ? heads() : nil)
+                return (plan, headWriter.map { CheckReport.StatementHeads(pieces: $0.finish()) })
             })
-        let heads = headsAfterRules ?? headsAfterPlan
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
 
