@@ -9,7 +9,7 @@
 # Environment:
 #   BENCH_RUNS=5            timed runs per tool and input
 #   BENCH_SWITCHGATE=PATH   the binary (default .build/release/switchgate; build it first:
-#                           swift build -c release --static-swift-stdlib --product switchgate)
+#                           scripts/build-release.sh)
 # Needs: python3, squawk (python3 -m pip install squawk-cli).
 set -euo pipefail
 
@@ -20,7 +20,7 @@ RUNS="${BENCH_RUNS:-5}"
 SG="${BENCH_SWITCHGATE:-.build/release/switchgate}"
 
 command -v squawk >/dev/null || { echo "bench-check: squawk not found (python3 -m pip install squawk-cli)" >&2; exit 2; }
-[ -x "$SG" ] || { echo "bench-check: $SG not found (swift build -c release --static-swift-stdlib --product switchgate)" >&2; exit 2; }
+[ -x "$SG" ] || { echo "bench-check: $SG not found (scripts/build-release.sh)" >&2; exit 2; }
 if [ "$(find "$SYNTH" -name '*.sql' 2>/dev/null | wc -l)" -ne 2000 ]; then
     python3 "$SHARED/tools/gen-synthetic-corpus.py" --out "$SYNTH" --files 2000 --target-mb 20 --seed 42 >&2
 fi

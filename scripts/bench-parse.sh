@@ -2,7 +2,7 @@
 # Parse throughput: `switchgate parse --format summary` vs `squawk` on the same files.
 #   1. generates the synthetic corpus in /tmp/switchgate-synth (2,000 files, ~20 MiB, seed 42)
 #      unless it is already there;
-#   2. builds the release binary (swift build -c release --static-swift-stdlib --product switchgate);
+#   2. builds the release binary (scripts/build-release.sh);
 #   3. times both tools on the synthetic corpus and on the PostgreSQL files of
 #      ../shared/corpus (median of BENCH_RUNS runs, default 5) and prints a table.
 # Environment:
@@ -35,8 +35,8 @@ fi
 # 2. release build
 if [ -z "${BENCH_SWITCHGATE_CMD:-}" ]; then
     if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-        echo "bench-parse: swift build -c release --static-swift-stdlib --product switchgate (scratch path $SCRATCH)" >&2
-        swift build -c release --static-swift-stdlib --product switchgate --scratch-path "$SCRATCH" >&2
+        echo "bench-parse: scripts/build-release.sh (scratch path $SCRATCH)" >&2
+        scripts/build-release.sh --scratch-path "$SCRATCH" >&2
     fi
     BIN="$SCRATCH/release/switchgate"
     [ -x "$BIN" ] || { echo "bench-parse: $BIN not found" >&2; exit 2; }

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BIN="${1:-.build/release/switchgate}"
 if [ ! -x "$BIN" ]; then
-    swift build -c release --static-swift-stdlib --product switchgate >&2
+    scripts/build-release.sh >&2
 fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
