@@ -20,6 +20,8 @@ public struct MigrationStatement: Sendable {
         var isData: Bool
         var transaction: Int?
         var effects: StatementEffects
+        /// What the rules ask of it, worked out beside its effects (`RuleFacts`).
+        var ruleFacts: RuleFacts?
         var failure: CatalogError?
         var syntaxError: String?
         var transactionOptOut: String?
@@ -106,12 +108,19 @@ public struct MigrationStatement: Sendable {
         box = CopyOnWrite(
             Fields(
                 index: index, file: file, line: line, column: column, span: span, sql: sql, statement: statement,
-                kind: kind, isData: isData, transaction: transaction, effects: effects, failure: failure,
-                syntaxError: syntaxError, transactionOptOut: transactionOptOut))
+                kind: kind, isData: isData, transaction: transaction, effects: effects, ruleFacts: nil,
+                failure: failure, syntaxError: syntaxError, transactionOptOut: transactionOptOut))
     }
 
     /// The syntax tree's node, when it parsed.
     public var node: StatementNode? { box.fields.statement?.node }
+
+    /// Set by the analyzer with the lock effects; `RuleContext` works them out
+    /// itself for a statement without.
+    var ruleFacts: RuleFacts? {
+        get { box.fields.ruleFacts }
+        _modify { yield &box.fields.ruleFacts }
+    }
 }
 
 /// How one transaction of the migration starts and ends.

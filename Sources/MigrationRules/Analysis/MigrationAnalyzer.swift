@@ -60,7 +60,10 @@ public struct MigrationAnalyzer: Sendable {
         }
         submit(analysis)
         for piece in effects.finish() {
-            for (i, effects) in piece { analysis.statements[i].effects = effects }
+            for (i, effects, facts) in piece {
+                analysis.statements[i].effects = effects
+                analysis.statements[i].ruleFacts = facts
+            }
         }
         return analysis
     }
@@ -90,9 +93,12 @@ public struct MigrationAnalyzer: Sendable {
     }
 
     /// The locks, rewrites and scans of a piece's statements, each judged on the
-    /// catalog just before it, by index in the analysis.
-    static func effects(of piece: HistoryPiece, model: LockModel, memo: inout EffectsMemo) -> [(Int, StatementEffects)] {
-        var out: [(Int, StatementEffects)] = []
+    /// catalog just before it, by index in the analysis; and, for schema
+    /// statements, what the rules will ask of them (`RuleFacts`).
+    static func effects(
+        of piece: HistoryPiece, model: LockModel, memo: inout EffectsMemo
+    ) -> [(Int, StatementEffects, RuleFacts?)] {
+        var out: [(Int, StatementEffects, RuleFacts?)] = []
         var sources: [String: ReplaySource] = [:]
         for (k, statement) in piece.statements.enumerated() {
             guard let tree = statement.statement, k < piece.catalogs.count else { continue }
@@ -103,11 +109,11 @@ public struct MigrationAnalyzer: Sendable {
             let catalog = piece.catalogs[k]
             let target = DataTarget(tree.node)
             if statement.isData, let target, let last = memo.last, last.target == target, last.catalog == catalog {
-                out.append((i, last.effects))
+                out.append((i, last.effects, nil))
                 continue
             }
             let effects = model.effects(of: tree, in: catalog, source: source)
-            out.append((i, effects))
+            out.append((i, effects, statement.isData ? nil : RuleFacts(statement, before: catalog)))
             if let target { memo.last = (target, catalog, effects) }
         }
         return out

@@ -70,6 +70,23 @@ public enum StatementShape: Hashable, Sendable, CaseIterable {
     }
 }
 
+/// What rules ask of every schema statement, worked out once: by the analyzer
+/// beside each statement's lock effects (on the thread that judges them, while
+/// the history is replayed), or by `RuleContext` for a statement without.
+struct RuleFacts: Sendable {
+    var shape: StatementShape?
+    /// The column types it writes (CREATE TABLE, ADD COLUMN, SET DATA TYPE).
+    var columnTypes: [WrittenColumnType]
+    /// The table an ALTER TABLE acts on, resolved in the catalog before it.
+    var alteredTable: ObjectKey?
+
+    init(_ statement: MigrationStatement, before: Catalog) {
+        shape = StatementShape(statement.node)
+        columnTypes = statement.writtenColumnTypes
+        alteredTable = statement.alterTable.flatMap { before.table($0.name) }
+    }
+}
+
 /// Another tool's name for the same check, for the mapping table.
 public struct Equivalent: Sendable, Hashable {
     public enum Tool: String, Sendable, Hashable, CaseIterable {
@@ -230,25 +247,24 @@ public struct RuleContext: Sendable {
     public init(analysis: MigrationAnalysis, configuration: RuleConfiguration) {
         self.analysis = analysis
         self.configuration = configuration
-        self.schemaStatements = analysis.statements.indices.filter { !analysis.statements[$0].isData }
+        var schemaStatements: [Int] = []
         var byShape: [StatementShape: [Int]] = [:]
-        for i in schemaStatements {
-            if let shape = StatementShape(analysis.statements[i].node) { byShape[shape, default: []].append(i) }
-        }
-        self.statementsByShape = byShape
-        self.columnTypes = schemaStatements.compactMap { i in
-            let types = analysis.statements[i].writtenColumnTypes
-            return types.isEmpty ? nil : (i, types)
-        }
+        var columnTypes: [(statement: Int, types: [WrittenColumnType])] = []
         var altered = [ObjectKey?](repeating: nil, count: analysis.statements.count)
         var existing = altered
-        for i in schemaStatements {
-            let s = analysis.statements[i]
-            let before = analysis.catalog(before: i)
-            guard let a = s.alterTable, let key = before.table(a.name) else { continue }
+        for (i, s) in analysis.statements.enumerated() where !s.isData {
+            schemaStatements.append(i)
+            let facts = s.ruleFacts ?? RuleFacts(s, before: analysis.catalog(before: i))
+            if let shape = facts.shape { byShape[shape, default: []].append(i) }
+            if !facts.columnTypes.isEmpty { columnTypes.append((i, facts.columnTypes)) }
+            guard let key = facts.alteredTable else { continue }
             altered[i] = key
-            if Self.isExisting(key, in: before, analysis) { existing[i] = key }
+            // The table is in the catalog before the statement (`RuleFacts` resolved it there).
+            if !analysis.createdInRun.contains(key) { existing[i] = key }
         }
+        self.schemaStatements = schemaStatements
+        self.statementsByShape = byShape
+        self.columnTypes = columnTypes
         self.alteredTables = altered
         self.existingAlteredTables = existing
     }
