@@ -237,33 +237,46 @@ extension Catalog {
         let rewrite: (String) -> String = {
             SQLTextScanner.renamingFunctionCalls($0, oldKey, to: newKey, qualify: qualify)
         }
-        for (key, var table) in tables {
-            for i in table.triggers.indices where table.triggers[i].function == oldKey && function.argumentTypes.isEmpty {
-                table.triggers[i].function = newKey
+        // Only the tables and indexes that change are written back: the catalog
+        // before keeps sharing the rest.
+        for (key, table) in tables {
+            var renamed = table
+            for i in renamed.triggers.indices where renamed.triggers[i].function == oldKey && function.argumentTypes.isEmpty {
+                renamed.triggers[i].function = newKey
             }
             if wasUnique {
                 for i in table.columns.indices {
-                    if let value = table.columns[i].defaultValue { table.columns[i].defaultValue?.sql = rewrite(value.sql) }
-                    if let generated = table.columns[i].generated { table.columns[i].generated?.sql = rewrite(generated.sql) }
+                    if let value = table.columns[i].defaultValue {
+                        let sql = rewrite(value.sql)
+                        if sql != value.sql { renamed.columns[i].defaultValue?.sql = sql }
+                    }
+                    if let generated = table.columns[i].generated {
+                        let sql = rewrite(generated.sql)
+                        if sql != generated.sql { renamed.columns[i].generated?.sql = sql }
+                    }
                 }
                 for i in table.constraints.indices {
-                    table.constraints[i].expression = table.constraints[i].expression.map(rewrite)
+                    let expression = table.constraints[i].expression.map(rewrite)
+                    if expression != table.constraints[i].expression { renamed.constraints[i].expression = expression }
                 }
                 for i in table.policies.indices {
-                    table.policies[i].using = table.policies[i].using.map(rewrite)
-                    table.policies[i].withCheck = table.policies[i].withCheck.map(rewrite)
+                    let using = table.policies[i].using.map(rewrite)
+                    let withCheck = table.policies[i].withCheck.map(rewrite)
+                    if using != table.policies[i].using { renamed.policies[i].using = using }
+                    if withCheck != table.policies[i].withCheck { renamed.policies[i].withCheck = withCheck }
                 }
             }
-            tables[key] = table
+            if renamed != table { tables[key] = renamed }
         }
         guard wasUnique else { return }
-        for (key, var index) in indexes {
-            index.predicate = index.predicate.map(rewrite)
-            index.keys = index.keys.map { part in
+        for (key, index) in indexes.all {
+            var renamed = index
+            renamed.predicate = index.predicate.map(rewrite)
+            renamed.keys = index.keys.map { part in
                 if case .expression(let sql, let columns) = part { return .expression(rewrite(sql), columns: columns) }
                 return part
             }
-            indexes[key] = index
+            if renamed != index { indexes[key] = renamed }
         }
         for (key, var view) in views where view.functionDependencies.contains(oldKey) {
             view.functionDependencies.remove(oldKey)

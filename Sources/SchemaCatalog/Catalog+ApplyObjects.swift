@@ -316,25 +316,43 @@ extension Catalog {
     }
 
     /// Applies `transform` to every column type stored anywhere in the catalog.
+    /// Only the objects it changes are written back: the catalog before keeps
+    /// sharing the rest (a type rename touches a few columns of a few tables).
     mutating func mapAllColumnTypes(_ transform: (ColumnType) -> ColumnType) {
-        for (key, var table) in tables {
-            for i in table.columns.indices { table.columns[i].type = transform(table.columns[i].type) }
+        for (key, table) in tables {
+            let changes = table.columns.indices.compactMap { i -> (Int, ColumnType)? in
+                let type = transform(table.columns[i].type)
+                return type == table.columns[i].type ? nil : (i, type)
+            }
+            guard !changes.isEmpty else { continue }
+            var table = table
+            for (i, type) in changes { table.columns[i].type = type }
             tables[key] = table
         }
-        for (key, var view) in views {
-            for i in view.columns.indices { view.columns[i].type = view.columns[i].type.map(transform) }
+        for (key, view) in views {
+            let changes = view.columns.indices.compactMap { i -> (Int, ColumnType)? in
+                guard let old = view.columns[i].type else { return nil }
+                let type = transform(old)
+                return type == old ? nil : (i, type)
+            }
+            guard !changes.isEmpty else { continue }
+            var view = view
+            for (i, type) in changes { view.columns[i].type = type }
             views[key] = view
         }
         for (key, var type) in types {
-            type.definition = type.definition.mappingTypes(transform)
+            let definition = type.definition.mappingTypes(transform)
+            guard definition != type.definition else { continue }
+            type.definition = definition
             types[key] = type
         }
         for (key, overloads) in functions {
-            functions[key] = overloads.map { f in
+            let mapped = overloads.map { f in
                 var f = f
                 f.argumentTypes = f.argumentTypes.map(transform)
                 return f
             }
+            if mapped != overloads { functions[key] = mapped }
         }
     }
 }

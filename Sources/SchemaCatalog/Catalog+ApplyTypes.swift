@@ -352,7 +352,7 @@ extension Catalog {
         type.key = newKey
         types[newKey] = type
         mapAllColumnTypes { $0.replacing(key, with: newKey) }
-        for (fkey, overloads) in functions {
+        for (fkey, overloads) in functions where overloads.contains(where: { $0.returns.map { TypeMentions.mentions($0, key) } ?? false }) {
             functions[fkey] = overloads.map { f in
                 var f = f
                 f.returns = f.returns.map { TypeMentions.rewrite($0) { $0 == key ? newKey : $0 } }

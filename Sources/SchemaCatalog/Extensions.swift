@@ -206,7 +206,13 @@ struct ExtensionFunctionSpec {
         returns = ExtensionFunctionSpec.trimmed(rest.dropFirst())
     }
 
+    /// Without leading and trailing spaces (as bytes: the specs are ASCII, and a
+    /// space never ends a multi-byte character).
     private static func trimmed(_ text: Substring) -> String {
-        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 }) else {
+            return ""
+        }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
