@@ -172,7 +172,7 @@ struct CheckCommand: ParsableCommand {
                 var clock = StageClock(enabled: clock.enabled)
                 // The planner's walk may still be catching up with the replay: the
                 // rules take one processor at full priority and share the other.
-                let findings = engine.run(analysis, yielding: ProcessInfo.processInfo.environment["NOYIELD"] == nil && walkedAlongside)
+                let findings = engine.run(analysis, yielding: walkedAlongside)
                 clock.lap("  rules")
                 return findings
             },
