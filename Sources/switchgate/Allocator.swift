@@ -1,5 +1,6 @@
 import Foundation
 import SQLParser
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -69,9 +70,17 @@ enum Allocator {
         free(probe)
         guard address > UInt(bitPattern: sbrk(0)) else { return }
         let heapSize: UInt = 64 << 20
-        guard let base = UnsafeMutableRawPointer(bitPattern: address & ~(heapSize - 1)) else { return }
+        let start = address & ~(heapSize - 1)
+        // Once per arena: a thread that takes over the arena of one that ended
+        // finds it advised already (collapsing takes the process's memory map
+        // lock, and a thread started for a moment's work would wait on it).
+        guard advisedHeaps.withLock({ $0.insert(start).inserted }) else { return }
+        guard let base = UnsafeMutableRawPointer(bitPattern: start) else { return }
         guard madvise(base, Int(heapSize), 14) == 0 else { return }  // MADV_HUGEPAGE
         _ = madvise(base, Int(hugePage), 25)  // MADV_COLLAPSE
     }
+
+    /// The thread heaps advised so far, by start address.
+    private static let advisedHeaps = Mutex<Set<UInt>>([])
 }
 #endif

@@ -84,9 +84,12 @@ public struct MigrationAnalyzer: Sendable {
         // this one replays them in order.
         let parser = SQLParser(dialect: dialect)
         var state = AnalyzerState(analyzer: self, baseline: baseline)
-        Workers.pipeline(files.count, { parser.parse(Self.appliedBytes(of: files[$0])) }) { i, parsed in
+        // (The file's line table is built there too.)
+        Workers.pipeline(files.count, {
+            (parser.parse(Self.appliedBytes(of: files[$0])), SourceFile(path: files[$0].path, bytes: files[$0].bytes))
+        }) { i, prepared in
             let first = state.analysis.statements.count
-            state.add(files[i], parsed: parsed)
+            state.add(files[i], parsed: prepared.0, source: prepared.1)
             replayed(state, first)
         }
         return state.analysis
@@ -198,8 +201,8 @@ struct AnalyzerState {
         self.catalog = base
     }
 
-    mutating func add(_ file: MigrationFile, parsed: ParsedFile) {
-        let source = SourceFile(path: file.path, bytes: file.bytes)
+    /// `source` is the file's `SourceFile`.
+    mutating func add(_ file: MigrationFile, parsed: ParsedFile, source: SourceFile) {
         analysis.sources[file.path] = source
         if seenFiles.insert(file.path).inserted { analysis.files.append(file.path) }
         let replaySource = ReplaySource(source)
@@ -296,10 +299,12 @@ struct AnalyzerState {
 
     /// Tables made by this statement are empty: remember them (and follow their renames).
     mutating func trackCreated(_ node: StatementNode, before: Catalog, after: Catalog) {
-        // Only a statement that adds tables, or renames or moves one, makes a new key:
+        // Only a statement that adds tables, or renames or moves a relation, makes a new key:
         // the set difference (linear in the tables) is not worth computing otherwise.
+        // (Renaming a column or a constraint makes none.)
         switch node {
-        case .rename, .alterObjectSchema: break
+        case .rename(let r) where r.objectType != .column && r.objectType != .constraint: break
+        case .alterObjectSchema: break
         default: guard after.tables.count > before.tables.count else { return }
         }
         // The hash trees share what did not change: the difference skips it.

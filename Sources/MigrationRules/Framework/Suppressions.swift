@@ -46,12 +46,27 @@ public struct FileSuppressions: Sendable, Hashable {
 enum Suppressions {
     static let statementPrefix = "switchgate:ignore"
     static let filePrefix = "switchgate:ignore-file"
+    private static let prefixBytes = Array(statementPrefix.utf8)
+
+    /// Whether the comment's bytes hold `switchgate:ignore` at all: most comments
+    /// of a history are prose, not worth a string of their own.
+    static func mentionsPrefix(_ bytes: [UInt8], _ span: SourceSpan) -> Bool {
+        let needle = prefixBytes
+        let end = min(span.end, bytes.count) - needle.count
+        guard span.start >= 0, end >= span.start else { return false }
+        for i in span.start...end where bytes[i] == needle[0] {
+            var j = 1
+            while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+        }
+        return false
+    }
 
     static func read(_ comments: [Comment], statements: [SourceSpan], source: SourceFile, firstIndex: Int)
         -> FileSuppressions
     {
         var found: [Suppression] = []
-        for comment in comments {
+        for comment in comments where mentionsPrefix(source.bytes, comment.span) {
             var text = source.text(comment.span)
             switch comment.style {
             case .line: text = String(text.dropFirst(2))
