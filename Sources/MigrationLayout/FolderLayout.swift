@@ -39,6 +39,34 @@ extension FolderLayout {
     static func load(
         folder: String, entries: [FolderEntry], cache: FileCache
     ) throws(MigrationLayoutError) -> MigrationSet {
+        let (candidates, ignored) = try candidates(folder: folder, entries: entries)
+        var files: [MigrationFile] = []
+        files.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            files.append(try file(candidate, bytes: try cache.read(candidate.path)))
+        }
+        return MigrationSet(path: folder, layout: kind, files: files, ignored: ignored)
+    }
+
+    /// `load` without the reading: each migration is read and described when asked
+    /// (`PendingMigration.read`, on any thread). Bytes the layout detection read
+    /// already are kept rather than read again.
+    static func pending(
+        folder: String, entries: [FolderEntry], cache: FileCache
+    ) throws(MigrationLayoutError) -> [PendingMigration] {
+        try candidates(folder: folder, entries: entries).candidates.map { candidate in
+            let cached = cache.cached(candidate.path)
+            return PendingMigration(path: candidate.path) { () throws(MigrationLayoutError) -> MigrationFile in
+                if let cached { return try file(candidate, bytes: cached) }
+                return try file(candidate, bytes: try FileSystem.read(candidate.path))
+            }
+        }
+    }
+
+    /// Every entry classified; the migrations in the tool's order.
+    static func candidates(
+        folder: String, entries: [FolderEntry]
+    ) throws(MigrationLayoutError) -> (candidates: [Candidate], ignored: [IgnoredFile]) {
         var candidates: [Candidate] = []
         var ignored: [IgnoredFile] = []
         for entry in try recursive ? FolderWalk.files(folder, entries: entries) : entries {
@@ -52,12 +80,7 @@ extension FolderLayout {
             throw .noMigrations(path: folder, layout: kind, hint: FolderWalk.hint(entries: entries, ignored: ignored))
         }
         candidates.sort { $0.key < $1.key }
-        var files: [MigrationFile] = []
-        files.reserveCapacity(candidates.count)
-        for candidate in candidates {
-            files.append(try file(candidate, bytes: try cache.read(candidate.path)))
-        }
-        return MigrationSet(path: folder, layout: kind, files: files, ignored: ignored)
+        return (candidates, ignored)
     }
 
     /// Describes a file named on its own with this layout forced: its name is read the

@@ -36,6 +36,52 @@ public enum MigrationLoader {
         return MigrationLoad(sets: sets)
     }
 
+    /// The files `load` would return, found and ordered but not read yet: each is
+    /// read and described by `PendingMigration.read`, which may run on another
+    /// thread, so that reading overlaps with work on the files before it. A
+    /// folder's listing, layout and order (and any file the layout detection
+    /// reads) fail here; a migration that cannot be read fails when it is read.
+    public static func pending(
+        paths: [String], assumeInTransaction: Bool = false, layout: MigrationLayoutKind? = nil
+    ) throws(MigrationLayoutError) -> [PendingMigration] {
+        var result: [PendingMigration] = []
+        for path in paths {
+            let cache = FileCache()
+            let found: [PendingMigration]
+            if FileSystem.kind(path) == .directory, let (folderLayout, entries) = try folderLayout(path, layout: layout, cache: cache) {
+                found = try folderLayout.pending(folder: path, entries: entries, cache: cache)
+            } else {
+                // Single files and sqitch plans are read now, as `load` reads them.
+                found = try load(path: path, layout: layout, cache: cache).files.map { file in
+                    PendingMigration(path: file.path) { () throws(MigrationLayoutError) -> MigrationFile in file }
+                }
+            }
+            result += assumeInTransaction ? found.map { $0.inTransaction() } : found
+        }
+        return result
+    }
+
+    /// The folder's layout, when it is one whose files are read one by one (every
+    /// layout but sqitch), and its entries.
+    private static func folderLayout(
+        _ path: String, layout forced: MigrationLayoutKind?, cache: FileCache
+    ) throws(MigrationLayoutError) -> (any FolderLayout.Type, [FolderEntry])? {
+        let entries = try FileSystem.list(path)
+        let layout: (any FolderLayout.Type)?
+        switch forced ?? LayoutDetector.detect(folder: path, entries: entries, cache: cache) {
+        case .golangMigrate?: layout = GolangMigrate.self
+        case .goose?: layout = Goose.self
+        case .dbmate?: layout = Dbmate.self
+        case .flyway?: layout = Flyway.self
+        case .diesel?: layout = Diesel.self
+        case .prisma?: layout = Prisma.self
+        case .sqlx?: layout = Sqlx.self
+        case .plain?: layout = Plain.self
+        case .files?, .sqitch?, nil: layout = nil
+        }
+        return layout.map { ($0, entries) }
+    }
+
     /// The layout that `load` would use for a path without `layout:`; `nil` for a folder
     /// that holds nothing that looks like a migration.
     public static func detectLayout(path: String) throws(MigrationLayoutError) -> MigrationLayoutKind? {
@@ -134,9 +180,37 @@ final class FileCache {
         return bytes
     }
 
+    /// The bytes read already, if any.
+    func cached(_ path: String) -> [UInt8]? { storage[path] }
+
     /// The file's bytes, or `nil` when it cannot be read (detection only guesses; the
     /// loader reports the failure if it needs the file).
     func peek(_ path: String) -> [UInt8]? {
         try? read(path)
+    }
+}
+
+/// A migration found and put in order, not read yet (`MigrationLoader.pending`).
+public struct PendingMigration: Sendable {
+    /// The file to read.
+    public let path: String
+    private let describe: @Sendable () throws(MigrationLayoutError) -> MigrationFile
+
+    init(path: String, describe: @escaping @Sendable () throws(MigrationLayoutError) -> MigrationFile) {
+        self.path = path
+        self.describe = describe
+    }
+
+    /// Reads the file and describes it as its layout does (what `load` returns for it).
+    public func read() throws(MigrationLayoutError) -> MigrationFile { try describe() }
+
+    /// `--assume-in-transaction`: the file runs as one transaction.
+    func inTransaction() -> PendingMigration {
+        let describe = self.describe
+        return PendingMigration(path: path) { () throws(MigrationLayoutError) -> MigrationFile in
+            var file = try describe()
+            file.transaction = .perFile
+            return file
+        }
     }
 }

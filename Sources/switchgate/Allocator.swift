@@ -28,17 +28,18 @@ enum Allocator {
         _ = mallopt(trimThreshold, 256 << 20)
     }
 
-    /// Inputs below this size are checked in a few milliseconds, which the first
-    /// touch of a 2 MiB page (zeroing all of it) would lengthen rather than shorten.
-    static let hugePageInputBytes = 64 << 10
+    /// Shorter histories are checked in a few milliseconds, which the first touch
+    /// of a 2 MiB page (zeroing all of it) would lengthen rather than shorten.
+    /// (The count, not the size: the files are read later, as they are parsed.)
+    static let hugePageMigrations = 64
 
-    /// From now on the heaps' untouched memory is backed by 2 MiB pages
-    /// (transparent huge pages) where the kernel allows it: one page fault where
-    /// there were 512. A long history's check spent an eighth of its processor
+    /// For a history of `migrations` files: from now on the heaps' untouched
+    /// memory is backed by 2 MiB pages (transparent huge pages) where the kernel
+    /// allows it, one page fault where there were 512. A long history's check spent an eighth of its processor
     /// time in page faults; this took a tenth off lemmy's check and a sixth off
     /// a 5 MB one. Called once, before `Workers` starts a thread.
-    static func useHugePages(inputBytes: Int) {
-        guard inputBytes >= hugePageInputBytes else { return }
+    static func useHugePages(migrations: Int) {
+        guard migrations >= hugePageMigrations else { return }
         adviseMainHeap()
         Workers.threadStart = { adviseThreadHeap() }
     }

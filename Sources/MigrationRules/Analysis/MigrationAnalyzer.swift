@@ -32,6 +32,36 @@ public struct MigrationAnalyzer: Sendable {
     public func analyze(
         files: [MigrationFile], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil
     ) -> MigrationAnalysis {
+        let source = FileSource(count: files.count) { .success(files[$0]) }
+        // (Files already read cannot fail.)
+        return (try? analyze(source, baseline: baseline, feeding: feeding)) ?? start(baseline: baseline)
+    }
+
+    /// `analyze(files:)` on migrations not read yet: each is read on the thread
+    /// that parses it, ahead of its replay, so reading overlaps with replaying
+    /// the files before it. The first that cannot be read ends the analysis.
+    public func analyze(
+        pending: [PendingMigration], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil
+    ) throws(MigrationLayoutError) -> MigrationAnalysis {
+        let source = FileSource(count: pending.count) { i in
+            do throws(MigrationLayoutError) {
+                return .success(try pending[i].read())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try analyze(source, baseline: baseline, feeding: feeding)
+    }
+
+    /// The migrations to analyze, each read (or taken) on demand, on any thread.
+    struct FileSource {
+        var count: Int
+        var file: (Int) -> Result<MigrationFile, MigrationLayoutError>
+    }
+
+    private func analyze(
+        _ files: FileSource, baseline: Catalog, feeding: ((HistoryPiece) -> Void)?
+    ) throws(MigrationLayoutError) -> MigrationAnalysis {
         let model = lockModel
         // The pieces run one after another on one thread, so they share one memo.
         let memo = EffectsMemoBox()
@@ -55,8 +85,16 @@ public struct MigrationAnalyzer: Sendable {
             feeding?(piece)
             submitted = count
         }
-        var analysis = replay(files: files, baseline: baseline) { state, _ in
+        let replayed = replay(files, baseline: baseline) { state, _ in
             if state.analysis.statements.count - submitted >= pieceSize { submit(state.analysis) }
+        }
+        var analysis: MigrationAnalysis
+        switch replayed {
+        case .success(let result): analysis = result
+        case .failure(let error):
+            // Every stream must reach its end; the caller stops here.
+            _ = effects.finish()
+            throw error
         }
         submit(analysis)
         for piece in effects.finish() {
@@ -77,22 +115,33 @@ public struct MigrationAnalyzer: Sendable {
     /// The analysis without lock effects (statements, transactions and the
     /// catalog before each), calling `replayed` after each file with the state
     /// and the index of the file's first statement.
+    /// A file that cannot be read ends the replay with its error.
     func replay(
-        files: [MigrationFile], baseline: Catalog, replayed: (AnalyzerState, Int) -> Void
-    ) -> MigrationAnalysis {
-        // Parsing needs no catalog: files are parsed ahead on other threads while
-        // this one replays them in order.
+        _ files: FileSource, baseline: Catalog, replayed: (AnalyzerState, Int) -> Void
+    ) -> Result<MigrationAnalysis, MigrationLayoutError> {
+        // Parsing needs no catalog: files are read and parsed ahead on other
+        // threads while this one replays them in order. (Each file's line table
+        // is built there too.)
         let parser = SQLParser(dialect: dialect)
         var state = AnalyzerState(analyzer: self, baseline: baseline)
-        // (The file's line table is built there too.)
-        Workers.pipeline(files.count, {
-            (parser.parse(Self.appliedBytes(of: files[$0])), SourceFile(path: files[$0].path, bytes: files[$0].bytes))
-        }) { i, prepared in
-            let first = state.analysis.statements.count
-            state.add(files[i], parsed: prepared.0, source: prepared.1)
-            replayed(state, first)
+        var failure: MigrationLayoutError?
+        Workers.pipeline(files.count, { i in
+            files.file(i).map { file in
+                (file, parser.parse(Self.appliedBytes(of: file)), SourceFile(path: file.path, bytes: file.bytes))
+            }
+        }) { _, prepared in
+            guard failure == nil else { return }
+            switch prepared {
+            case .success(let (file, parsed, source)):
+                let first = state.analysis.statements.count
+                state.add(file, parsed: parsed, source: source)
+                replayed(state, first)
+            case .failure(let error):
+                failure = error
+            }
         }
-        return state.analysis
+        if let failure { return .failure(failure) }
+        return .success(state.analysis)
     }
 
     /// The locks, rewrites and scans of a piece's statements, each judged on the

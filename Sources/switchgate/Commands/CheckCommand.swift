@@ -126,14 +126,16 @@ struct CheckCommand: ParsableCommand {
         } else {
             baseline = try CheckInputs.baseline(schemaPaths: schema, dialect: dialectValue)
         }
-        let migrations: [MigrationFile]
+        // The migrations are found and ordered here, and read as they are parsed,
+        // ahead of the replay (a file that cannot be read is still exit 2).
+        let migrations: [PendingMigration]
         do {
-            migrations = migrationPaths.isEmpty ? [] : try MigrationLoader.load(paths: migrationPaths).files
+            migrations = migrationPaths.isEmpty ? [] : try MigrationLoader.pending(paths: migrationPaths)
         } catch {
             throw InputError(description: "\(error)")
         }
         #if canImport(Glibc)
-        Allocator.useHugePages(inputBytes: migrations.reduce(0) { $0 + $1.bytes.count })
+        Allocator.useHugePages(migrations: migrations.count)
         #endif
         let blueQueries = try CheckInputs.queries(bluePaths, dialect: dialectValue)
         let greenQueries = try CheckInputs.queries(greenPaths, dialect: dialectValue)
@@ -155,7 +157,12 @@ struct CheckCommand: ParsableCommand {
                 planner?.feed(piece)
                 headWriter?.submit(piece)
             }
-        let analysis = analyzer.analyze(files: migrations, baseline: baseline, feeding: feeding)
+        let analysis: MigrationAnalysis
+        do {
+            analysis = try analyzer.analyze(pending: migrations, baseline: baseline, feeding: feeding)
+        } catch {
+            throw InputError(description: "\(error)")
+        }
         // (A statement that does not parse ends the run here: exit 2, the streams' threads with it.)
         try CheckInputs.rejectSyntaxErrors(analysis)
         clock.lap("parse, replay, lock effects")
