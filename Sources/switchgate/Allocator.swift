@@ -35,9 +35,10 @@ enum Allocator {
 
     /// For a history of `migrations` files: from now on the heaps' untouched
     /// memory is backed by 2 MiB pages (transparent huge pages) where the kernel
-    /// allows it, one page fault where there were 512. A long history's check spent an eighth of its processor
-    /// time in page faults; this took a tenth off lemmy's check and a sixth off
-    /// a 5 MB one. Called once, before `Workers` starts a thread.
+    /// allows it, one page fault where there were 512. A long history's check
+    /// spent an eighth of its processor time in page faults; this took a seventh
+    /// off lemmy's check and a sixth off a 5 MB one. Called once, before `Workers`
+    /// starts a thread. (A history given as one large file keeps small pages.)
     static func useHugePages(migrations: Int) {
         guard migrations >= hugePageMigrations else { return }
         adviseMainHeap()
