@@ -79,8 +79,12 @@ public enum Workers {
         private let monitor = Monitor()
         private let body: (Input) -> Output
         private var pending: [Input] = []
+        /// The helper takes pieces from the front ...
         private var next = 0
-        private var results: [Output] = []
+        /// ... and `finish(helping: true)` from the back: pieces before `end` are
+        /// the helper's to take.
+        private var end = 0
+        private var results: [Output?] = []
         private var finished = false
         private var thread: pthread_t?
 
@@ -93,20 +97,34 @@ public enum Workers {
         public func submit(_ input: Input) {
             monitor.lock()
             pending.append(input)
+            results.append(nil)
+            end = pending.count
             monitor.signal()
             monitor.unlock()
         }
 
-        /// Every piece's result, in submission order, once all are done.
-        public func finish() -> [Output] {
+        /// Every piece's result, in submission order, once all are done. With
+        /// `helping`, the calling thread does the pieces still waiting, from the
+        /// last, while the helper goes on from the first: only for a `body`
+        /// that keeps nothing from one piece to the next.
+        public func finish(helping: Bool = false) -> [Output] {
             monitor.lock()
             finished = true
             monitor.signal()
+            while helping && thread != nil && end > next {
+                end -= 1
+                let index = end
+                let input = pending[index]
+                monitor.unlock()
+                let output = body(input)
+                monitor.lock()
+                results[index] = output
+            }
             monitor.unlock()
             if let thread { pthread_join(thread, nil) }
             // Without a helper (or after it), whatever is left is done here.
             work()
-            return results
+            return results.compactMap { $0 }
         }
 
         /// Runs pieces until none is left and `finish` was called (after which
@@ -114,13 +132,14 @@ public enum Workers {
         fileprivate func work() {
             monitor.lock()
             while true {
-                if next < pending.count {
-                    let input = pending[next]
+                if next < end {
+                    let index = next
+                    let input = pending[index]
                     next += 1
                     monitor.unlock()
                     let output = body(input)
                     monitor.lock()
-                    results.append(output)
+                    results[index] = output
                     continue
                 }
                 // Only `finished` ends the loop: the helper must not read `thread`,
@@ -132,6 +151,7 @@ public enum Workers {
             // The inputs are done with: release them now rather than with the stream.
             pending.removeAll()
             next = 0
+            end = 0
             monitor.unlock()
         }
     }

@@ -49,6 +49,19 @@ import Testing
         #expect(seen.values == Array(0..<200))
     }
 
+    @Test(arguments: [0, 1, 7, 500])
+    func aHelpedFinishReturnsEveryPieceInSubmissionOrder(_ count: Int) {
+        // The caller takes waiting pieces from the back while the helper goes on
+        // from the front: the results still come back in submission order.
+        let stream = Workers.Stream { (n: Int) -> Int in
+            var x = n
+            for _ in 0..<(n % 7) * 200 { x = (x &* 31) &+ 7 }
+            return n * n + (x & 0)
+        }
+        for n in 0..<count { stream.submit(n) }
+        #expect(stream.finish(helping: true) == (0..<count).map { $0 * $0 })
+    }
+
     @Test func streamPiecesRunOnTheHelperThread() {
         // With a second processor the pieces are the helper's work, not left to
         // `finish` on the submitting thread (a helper that started before the

@@ -63,9 +63,12 @@ public struct MigrationAnalyzer: Sendable {
         _ files: FileSource, baseline: Catalog, feeding: ((HistoryPiece) -> Void)?
     ) throws(MigrationLayoutError) -> MigrationAnalysis {
         let model = lockModel
-        // The pieces run one after another on one thread, so they share one memo.
-        let memo = EffectsMemoBox()
-        let effects = Workers.Stream { (piece: HistoryPiece) in Self.effects(of: piece, model: model, memo: &memo.memo) }
+        // Each piece has a memo of its own, so that the last pieces can be judged
+        // side by side when the replay ends (`finish(helping:)`).
+        let effects = Workers.Stream { (piece: HistoryPiece) in
+            var memo = EffectsMemo()
+            return Self.effects(of: piece, model: model, memo: &memo)
+        }
         // A piece is a few files: big enough that handing it over costs nothing
         // next to judging it, small enough that the last one is quickly done.
         let pieceSize = 128
@@ -93,11 +96,13 @@ public struct MigrationAnalyzer: Sendable {
         case .success(let result): analysis = result
         case .failure(let error):
             // Every stream must reach its end; the caller stops here.
-            _ = effects.finish()
+            _ = effects.finish(helping: true)
             throw error
         }
         submit(analysis)
-        for piece in effects.finish() {
+        // This thread takes the pieces still waiting, from the last, beside the
+        // stream's thread.
+        for piece in effects.finish(helping: true) {
             for (i, effects, facts) in piece {
                 analysis.statements[i].effects = effects
                 analysis.statements[i].ruleFacts = facts
@@ -171,16 +176,11 @@ public struct MigrationAnalyzer: Sendable {
         return out
     }
 
-    /// What consecutive statements' effects share.
+    /// What consecutive statements' effects share (within a piece).
     struct EffectsMemo {
         /// A backfill in batches repeats one UPDATE or DELETE on one table: its
         /// effects depend on nothing else, so the last ones are reused.
         var last: (target: DataTarget, catalog: Catalog, effects: StatementEffects)?
-    }
-
-    /// The memo of a stream's pieces, which its one thread runs in turn.
-    final class EffectsMemoBox {
-        var memo = EffectsMemo()
     }
 
     /// The table an UPDATE without FROM or a DELETE without USING changes, as

@@ -187,7 +187,7 @@ struct CheckCommand: ParsableCommand {
                 var clock = StageClock(enabled: clock.enabled)
                 let plan = planner?.plan(analysis) ?? checker(analysis).plan()
                 clock.lap("  phases")
-                return (plan, headWriter.map { CheckReport.StatementHeads(pieces: $0.finish()) })
+                return (plan, headWriter.map { CheckReport.StatementHeads(pieces: $0.finish(helping: true)) })
             })
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
