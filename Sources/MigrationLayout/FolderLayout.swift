@@ -25,6 +25,9 @@ protocol FolderLayout {
     /// Whether migrations may sit in sub-folders of the folder (Flyway scans recursively).
     static var recursive: Bool { get }
     static func classify(_ entry: FolderEntry) throws(MigrationLayoutError) -> Classification
+    /// `classify` with the folder's `FileCache`, which remembers what the layout
+    /// detection already looked up (by default, `classify`).
+    static func classify(_ entry: FolderEntry, cache: FileCache) throws(MigrationLayoutError) -> Classification
     /// Describes one migration from its bytes: the part to apply and the transaction.
     static func file(_ candidate: Candidate, bytes: [UInt8]) throws(MigrationLayoutError) -> MigrationFile
     /// Describes a file named on its own on the command line, read as this layout.
@@ -34,12 +37,16 @@ protocol FolderLayout {
 extension FolderLayout {
     static var recursive: Bool { false }
 
+    static func classify(_ entry: FolderEntry, cache: FileCache) throws(MigrationLayoutError) -> Classification {
+        try classify(entry)
+    }
+
     /// Reads the folder as this layout: classify every entry, sort the migrations in the
     /// tool's order, then read and describe them.
     static func load(
         folder: String, entries: [FolderEntry], cache: FileCache
     ) throws(MigrationLayoutError) -> MigrationSet {
-        let (candidates, ignored) = try candidates(folder: folder, entries: entries)
+        let (candidates, ignored) = try candidates(folder: folder, entries: entries, cache: cache)
         var files: [MigrationFile] = []
         files.reserveCapacity(candidates.count)
         for candidate in candidates {
@@ -54,7 +61,7 @@ extension FolderLayout {
     static func pending(
         folder: String, entries: [FolderEntry], cache: FileCache
     ) throws(MigrationLayoutError) -> [PendingMigration] {
-        try candidates(folder: folder, entries: entries).candidates.map { candidate in
+        try candidates(folder: folder, entries: entries, cache: cache).candidates.map { candidate in
             let cached = cache.cached(candidate.path)
             return PendingMigration(path: candidate.path) { () throws(MigrationLayoutError) -> MigrationFile in
                 if let cached { return try file(candidate, bytes: cached) }
@@ -65,12 +72,12 @@ extension FolderLayout {
 
     /// Every entry classified; the migrations in the tool's order.
     static func candidates(
-        folder: String, entries: [FolderEntry]
+        folder: String, entries: [FolderEntry], cache: FileCache
     ) throws(MigrationLayoutError) -> (candidates: [Candidate], ignored: [IgnoredFile]) {
         var candidates: [Candidate] = []
         var ignored: [IgnoredFile] = []
         for entry in try recursive ? FolderWalk.files(folder, entries: entries) : entries {
-            switch try classify(entry) {
+            switch try classify(entry, cache: cache) {
             case .migration(let candidate): candidates.append(candidate)
             case .ignored(let reason): ignored.append(IgnoredFile(path: entry.path, reason: reason))
             case .skip: continue

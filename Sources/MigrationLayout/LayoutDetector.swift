@@ -19,7 +19,7 @@ enum LayoutDetector {
         if Sqitch.plan(forFolder: folder) != nil { return .sqitch }
 
         let folders = entries.filter(\.isDirectory)
-        let diesel = folders.filter { FileSystem.kind(FileSystem.join($0.path, "up.sql")) != nil }.count
+        let diesel = folders.filter { cache.kind(FileSystem.join($0.path, "up.sql")) != nil }.count
         // Every folder a Diesel one: Prisma's count cannot exceed it (one look per folder saved).
         if diesel > 0 && diesel == folders.count { return .diesel }
         let prisma = folders.filter { FileSystem.kind(FileSystem.join($0.path, "migration.sql")) != nil }.count

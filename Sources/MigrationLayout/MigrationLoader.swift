@@ -183,6 +183,17 @@ final class FileCache {
     /// The bytes read already, if any.
     func cached(_ path: String) -> [UInt8]? { storage[path] }
 
+    private var kinds: [String: FileSystem.Kind?] = [:]
+
+    /// `FileSystem.kind`, looked up once per path (detection and classification
+    /// both ask whether each diesel folder holds an `up.sql`).
+    func kind(_ path: String) -> FileSystem.Kind? {
+        if let known = kinds[path] { return known }
+        let kind = FileSystem.kind(path)
+        kinds[path] = kind
+        return kind
+    }
+
     /// The file's bytes, or `nil` when it cannot be read (detection only guesses; the
     /// loader reports the failure if it needs the file).
     func peek(_ path: String) -> [UInt8]? {

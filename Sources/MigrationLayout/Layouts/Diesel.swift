@@ -17,9 +17,13 @@ enum Diesel: FolderLayout {
     static let kind = MigrationLayoutKind.diesel
 
     static func classify(_ entry: FolderEntry) throws(MigrationLayoutError) -> Classification {
+        try classify(entry, cache: FileCache())
+    }
+
+    static func classify(_ entry: FolderEntry, cache: FileCache) throws(MigrationLayoutError) -> Classification {
         guard entry.isDirectory else { return .skip }
         let up = FileSystem.join(entry.path, "up.sql")
-        guard FileSystem.kind(up) != nil else { throw .missingScript(path: up, referencedFrom: nil, line: nil) }
+        guard cache.kind(up) != nil else { throw .missingScript(path: up, referencedFrom: nil, line: nil) }
         return .migration(candidate(folderName: entry.name, script: up))
     }
 
