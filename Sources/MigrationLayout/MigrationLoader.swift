@@ -48,38 +48,53 @@ public enum MigrationLoader {
         for path in paths {
             let cache = FileCache()
             let found: [PendingMigration]
-            if FileSystem.kind(path) == .directory, let (folderLayout, entries) = try folderLayout(path, layout: layout, cache: cache) {
-                found = try folderLayout.pending(folder: path, entries: entries, cache: cache)
+            if FileSystem.kind(path) == .directory {
+                let (layout, entries) = try folderLayout(path, layout: layout, cache: cache)
+                // A `files` folder is relabelled as a whole: read now, as `load` reads it.
+                if layout != .files, let type = folderLayoutType(layout) {
+                    found = try type.pending(folder: path, entries: entries, cache: cache)
+                } else {
+                    found = read(try folder(path, layout: layout, entries: entries, cache: cache))
+                }
             } else {
                 // Single files and sqitch plans are read now, as `load` reads them.
-                found = try load(path: path, layout: layout, cache: cache).files.map { file in
-                    PendingMigration(path: file.path) { () throws(MigrationLayoutError) -> MigrationFile in file }
-                }
+                found = read(try load(path: path, layout: layout, cache: cache))
             }
             result += assumeInTransaction ? found.map { $0.inTransaction() } : found
         }
         return result
     }
 
-    /// The folder's layout, when it is one whose files are read one by one (every
-    /// layout but sqitch), and its entries.
+    /// A set's files, read already, as pending ones.
+    private static func read(_ set: MigrationSet) -> [PendingMigration] {
+        set.files.map { file in PendingMigration(path: file.path) { () throws(MigrationLayoutError) -> MigrationFile in file } }
+    }
+
+    /// The folder's layout (forced, or detected) and its entries.
     private static func folderLayout(
         _ path: String, layout forced: MigrationLayoutKind?, cache: FileCache
-    ) throws(MigrationLayoutError) -> (any FolderLayout.Type, [FolderEntry])? {
+    ) throws(MigrationLayoutError) -> (MigrationLayoutKind, [FolderEntry]) {
         let entries = try FileSystem.list(path)
-        let layout: (any FolderLayout.Type)?
-        switch forced ?? LayoutDetector.detect(folder: path, entries: entries, cache: cache) {
-        case .golangMigrate?: layout = GolangMigrate.self
-        case .goose?: layout = Goose.self
-        case .dbmate?: layout = Dbmate.self
-        case .flyway?: layout = Flyway.self
-        case .diesel?: layout = Diesel.self
-        case .prisma?: layout = Prisma.self
-        case .sqlx?: layout = Sqlx.self
-        case .plain?: layout = Plain.self
-        case .files?, .sqitch?, nil: layout = nil
+        guard let layout = forced ?? LayoutDetector.detect(folder: path, entries: entries, cache: cache) else {
+            throw .noMigrations(path: path, layout: nil, hint: FolderWalk.hint(entries: entries, ignored: []))
         }
-        return layout.map { ($0, entries) }
+        return (layout, entries)
+    }
+
+    /// The layout whose migrations are a folder's entries, read one by one (every
+    /// layout but sqitch, whose order comes from its plan; `files` reads as plain).
+    private static func folderLayoutType(_ layout: MigrationLayoutKind) -> (any FolderLayout.Type)? {
+        switch layout {
+        case .golangMigrate: return GolangMigrate.self
+        case .goose: return Goose.self
+        case .dbmate: return Dbmate.self
+        case .flyway: return Flyway.self
+        case .diesel: return Diesel.self
+        case .prisma: return Prisma.self
+        case .sqlx: return Sqlx.self
+        case .plain, .files: return Plain.self
+        case .sqitch: return nil
+        }
     }
 
     /// The layout that `load` would use for a path without `layout:`; `nil` for a folder
@@ -109,27 +124,22 @@ public enum MigrationLoader {
         throws(MigrationLayoutError)
         -> MigrationSet
     {
-        let entries = try FileSystem.list(path)
-        let detected = forced ?? LayoutDetector.detect(folder: path, entries: entries, cache: cache)
-        guard let layout = detected else {
-            throw .noMigrations(path: path, layout: nil, hint: FolderWalk.hint(entries: entries, ignored: []))
+        let (layout, entries) = try folderLayout(path, layout: forced, cache: cache)
+        return try folder(path, layout: layout, entries: entries, cache: cache)
+    }
+
+    /// The folder's set, its layout known and its entries listed.
+    private static func folder(
+        _ path: String, layout: MigrationLayoutKind, entries: [FolderEntry], cache: FileCache
+    ) throws(MigrationLayoutError) -> MigrationSet {
+        if let type = folderLayoutType(layout) {
+            let set = try type.load(folder: path, entries: entries, cache: cache)
+            return layout == .files ? relabel(set, as: .files) : set
         }
-        switch layout {
-        case .golangMigrate: return try GolangMigrate.load(folder: path, entries: entries, cache: cache)
-        case .goose: return try Goose.load(folder: path, entries: entries, cache: cache)
-        case .dbmate: return try Dbmate.load(folder: path, entries: entries, cache: cache)
-        case .flyway: return try Flyway.load(folder: path, entries: entries, cache: cache)
-        case .diesel: return try Diesel.load(folder: path, entries: entries, cache: cache)
-        case .prisma: return try Prisma.load(folder: path, entries: entries, cache: cache)
-        case .sqlx: return try Sqlx.load(folder: path, entries: entries, cache: cache)
-        case .plain: return try Plain.load(folder: path, entries: entries, cache: cache)
-        case .files: return relabel(try Plain.load(folder: path, entries: entries, cache: cache), as: .files)
-        case .sqitch:
-            guard let plan = Sqitch.plan(forFolder: path) else {
-                throw .missingScript(path: FileSystem.join(path, Sqitch.planName), referencedFrom: nil, line: nil)
-            }
-            return try Sqitch.load(plan: plan, setPath: path, cache: cache)
+        guard let plan = Sqitch.plan(forFolder: path) else {
+            throw .missingScript(path: FileSystem.join(path, Sqitch.planName), referencedFrom: nil, line: nil)
         }
+        return try Sqitch.load(plan: plan, setPath: path, cache: cache)
     }
 
     static func file(_ path: String, layout forced: MigrationLayoutKind?, cache: FileCache) throws(MigrationLayoutError)
