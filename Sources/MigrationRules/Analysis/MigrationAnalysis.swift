@@ -19,15 +19,24 @@ public struct MigrationStatement: Sendable {
         var kind: String
         var isData: Bool
         var transaction: Int?
-        var effects: StatementEffects
-        /// What the rules ask of it, worked out beside its effects (`RuleFacts`).
-        var ruleFacts: RuleFacts?
         var failure: CatalogError?
         var syntaxError: String?
         var transactionOptOut: String?
     }
 
     private var box: CopyOnWrite<Fields>
+
+    /// What is worked out after the replay, on another thread (`MigrationAnalyzer`),
+    /// in a box of its own: setting it on a statement that other holders share
+    /// (the pieces of the history handed to the streams) makes one small box,
+    /// not a copy of the statement. Nil until then (no locks, no facts).
+    private struct Judgement: Sendable {
+        var effects: StatementEffects
+        /// What the rules ask of it, worked out beside its effects (`RuleFacts`).
+        var ruleFacts: RuleFacts?
+    }
+
+    private var judgement: CopyOnWrite<Judgement>?
 
     /// Position in `MigrationAnalysis.statements`.
     public var index: Int {
@@ -81,8 +90,14 @@ public struct MigrationStatement: Sendable {
     }
     /// What it locks, rewrites and scans, judged on the catalog just before it.
     public var effects: StatementEffects {
-        get { box.fields.effects }
-        _modify { yield &box.fields.effects }
+        get { judgement?.fields.effects ?? StatementEffects() }
+        set {
+            if judgement == nil {
+                judgement = CopyOnWrite(Judgement(effects: newValue, ruleFacts: nil))
+            } else {
+                judgement?.fields.effects = newValue
+            }
+        }
     }
     /// Replay refused it: the server would fail it. The analysis goes on without it.
     public var failure: CatalogError? {
@@ -108,8 +123,9 @@ public struct MigrationStatement: Sendable {
         box = CopyOnWrite(
             Fields(
                 index: index, file: file, line: line, column: column, span: span, sql: sql, statement: statement,
-                kind: kind, isData: isData, transaction: transaction, effects: effects, ruleFacts: nil,
-                failure: failure, syntaxError: syntaxError, transactionOptOut: transactionOptOut))
+                kind: kind, isData: isData, transaction: transaction, failure: failure, syntaxError: syntaxError,
+                transactionOptOut: transactionOptOut))
+        if effects != StatementEffects() { judgement = CopyOnWrite(Judgement(effects: effects, ruleFacts: nil)) }
     }
 
     /// The syntax tree's node, when it parsed.
@@ -117,9 +133,11 @@ public struct MigrationStatement: Sendable {
 
     /// Set by the analyzer with the lock effects; `RuleContext` works them out
     /// itself for a statement without.
-    var ruleFacts: RuleFacts? {
-        get { box.fields.ruleFacts }
-        _modify { yield &box.fields.ruleFacts }
+    var ruleFacts: RuleFacts? { judgement?.fields.ruleFacts }
+
+    /// Sets the effects and the rules' facts at once (the analyzer, after the replay).
+    mutating func judge(_ effects: StatementEffects, _ facts: RuleFacts?) {
+        judgement = CopyOnWrite(Judgement(effects: effects, ruleFacts: facts))
     }
 }
 

@@ -104,8 +104,7 @@ public struct MigrationAnalyzer: Sendable {
         // stream's thread.
         for piece in effects.finish(helping: true) {
             for (i, effects, facts) in piece {
-                analysis.statements[i].effects = effects
-                analysis.statements[i].ruleFacts = facts
+                analysis.statements[i].judge(effects, facts)
             }
         }
         return analysis
