@@ -296,9 +296,50 @@ public enum CheckReport {
         return false
     }
 
+    /// The statement on one line (whitespace runs made one space), cut to `limit`
+    /// characters with an ellipsis.
     static func oneLine(_ sql: String, limit: Int) -> String {
-        let flat = sql.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
-        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+        if let ascii = asciiOneLine(sql, limit: limit) { return ascii }
+        // Only the start of a long statement (a view, a function body) is shown:
+        // it is flattened a growing prefix at a time, not whole. A prefix's
+        // flattening is the start of the whole one's, so once it is longer than
+        // `limit` the cut is the same.
+        var length = 4 * limit
+        while true {
+            let head = sql.prefix(length)
+            let flat = head.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " })
+                .joined(separator: " ")
+            if flat.count > limit { return String(flat.prefix(limit - 1)) + "…" }
+            if head.endIndex == sql.endIndex { return flat }
+            length *= 4
+        }
+    }
+
+    /// `oneLine` by bytes, for a statement whose start is ASCII without a CR LF
+    /// pair (each byte is then one character); nil otherwise.
+    static func asciiOneLine(_ sql: String, limit: Int) -> String? {
+        var sql = sql
+        return sql.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(limit + 1)
+            var pendingSpace = false
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x80...: return nil
+                case UInt8(ascii: "\r") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"): return nil
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: " "):
+                    pendingSpace = !out.isEmpty
+                default:
+                    if pendingSpace {
+                        out.append(UInt8(ascii: " "))
+                        pendingSpace = false
+                    }
+                    out.append(byte)
+                    if out.count > limit { return String(decoding: out[..<(limit - 1)], as: UTF8.self) + "…" }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `file:line:column: severity[rule]: message`, the source line, a caret, notes and help.
