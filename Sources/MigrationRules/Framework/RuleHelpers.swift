@@ -108,3 +108,29 @@ func constraintWord(_ kind: ConstraintKind) -> String {
     default: return "constraint"
     }
 }
+
+extension String {
+    /// Whether `needle`'s UTF-8 bytes occur in this string's, compared as the
+    /// server compares names (byte for byte). `contains` on two strings is
+    /// Foundation's, which bridges both to NSString: most of a rule's time.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                while i <= h.count - n.count {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

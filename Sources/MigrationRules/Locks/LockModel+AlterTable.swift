@@ -155,7 +155,7 @@ extension LockAnalysis {
     /// Whether an index reads a column (as a key, an INCLUDE column or in its predicate).
     func indexReads(_ index: SchemaCatalog.Index, column: String) -> Bool {
         index.keys.contains { $0.columns.contains(column) } || index.include.contains(column)
-            || (index.predicate.map { squeezed($0).contains(column) } ?? false)
+            || (index.predicate.map { squeezed($0).containsBytes(column) } ?? false)
     }
 
     /// Rewrite: new files for the table and every index, rebuilt under ACCESS EXCLUSIVE.
@@ -235,7 +235,7 @@ extension LockAnalysis {
             }
         }
         if let reason = rewriteReason {
-            rewrite(table, reason, reason.contains("before PostgreSQL 11") ? .alterTableNotes : .fastDefault)
+            rewrite(table, reason, reason.containsBytes("before PostgreSQL 11") ? .alterTableNotes : .fastDefault)
         }
         // A new column's NOT NULL needs a scan only when rows get a value (a rewrite does it);
         // column CHECK, UNIQUE, PRIMARY KEY and REFERENCES follow their own rules.

@@ -40,7 +40,7 @@ struct StatementFails: StatementRule {
         var notes: [String] = []
         if let detail = failure.detail { notes.append(detail) }
         // The bookkeeping tables of migration tools exist at run time but in no migration.
-        let toolTable = Self.toolTables.first { failure.message.contains("\"\($0)\"") }
+        let toolTable = Self.toolTables.first { failure.message.containsBytes("\"\($0)\"") }
         if let toolTable { notes.append("\(toolTable) is created by the migration tool itself, not by a migration") }
         return [context.finding(
             s, "\(failure.message) (SQLSTATE \(failure.sqlState))", severity: toolTable == nil ? nil : .info,
