@@ -38,6 +38,8 @@ public struct MigrationStatement: Sendable {
 
     private var judgement: CopyOnWrite<Judgement>?
 
+    private static let noEffects = StatementEffects()
+
     /// Position in `MigrationAnalysis.statements`.
     public var index: Int {
         get { box.fields.index }
@@ -90,7 +92,11 @@ public struct MigrationStatement: Sendable {
     }
     /// What it locks, rewrites and scans, judged on the catalog just before it.
     public var effects: StatementEffects {
-        get { judgement?.fields.effects ?? StatementEffects() }
+        // Read in place: rules ask for one field of it (`s.effects.scans`) of
+        // thousands of statements, and a copy of the whole is a dozen counts.
+        _read {
+            if let judgement { yield judgement.fields.effects } else { yield Self.noEffects }
+        }
         set {
             if judgement == nil {
                 judgement = CopyOnWrite(Judgement(effects: newValue, ruleFacts: nil))
