@@ -45,6 +45,8 @@ public enum CheckReport {
     public static func heads(of statements: [MigrationStatement]) -> [(index: Int, head: [UInt8])] {
         statements.map { statement in
             var w = JSONWriter()
+            // The text and the path, a few escapes, the keys and numbers.
+            w.reserveCapacity(statement.sql.utf8.count + statement.file.utf8.count + 96)
             writeHead(&w, statement)
             return (statement.index, w.utf8)
         }
@@ -99,6 +101,7 @@ public enum CheckReport {
                     return w.utf8
                 }()
                 var tail = JSONWriter(continuingObject: ())
+                tail.reserveCapacity(256)
                 tail.field("phase", report.phase.rawValue)
                 writeMiddle(&tail, report.statement, &relations)
                 writeEvidence(&tail, report, evidence)

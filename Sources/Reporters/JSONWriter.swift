@@ -5,17 +5,25 @@
 /// megabytes, most of it statement texts copied through unchanged.
 public struct JSONWriter {
     private var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Whether the value written next at each open level needs a comma first.
+    private var needsComma = CommaStack()
 
     public init() {}
 
     /// A writer that goes on inside an object that already has fields: its output
     /// starts with a comma and may end the object.
-    public init(continuingObject: Void) { needsComma = [false, true] }
+    public init(continuingObject: Void) { needsComma.push(true) }
 
     /// A writer that goes on inside an array, itself a field of an object, that
     /// already has elements: its output may end the array and add fields.
-    public init(continuingArray: Void) { needsComma = [false, true, true] }
+    public init(continuingArray: Void) {
+        needsComma.push(true)
+        needsComma.push(true)
+    }
+
+    /// Room for `count` more bytes (a caller that knows about how long its
+    /// output will be spares the buffer its growing steps).
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
     /// The JSON written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -27,8 +35,8 @@ public struct JSONWriter {
     public mutating func appendNewline() { bytes.append(UInt8(ascii: "\n")) }
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma.top { bytes.append(UInt8(ascii: ",")) }
+        needsComma.top = true
     }
 
     private mutating func raw(_ text: StaticString) {
@@ -38,22 +46,22 @@ public struct JSONWriter {
     public mutating func beginObject() {
         separator()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        needsComma.push(false)
     }
 
     public mutating func endObject() {
-        needsComma.removeLast()
+        needsComma.pop()
         bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separator()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        needsComma.push(false)
     }
 
     public mutating func endArray() {
-        needsComma.removeLast()
+        needsComma.pop()
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -65,7 +73,7 @@ public struct JSONWriter {
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        needsComma.top = false
     }
 
     /// Writes `"key":` and a value another writer wrote whole (`[1,2]`, `{"a":1}`).
@@ -175,5 +183,50 @@ public struct JSONWriter {
             if runStart != count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// One flag per open level of a JSON document, the outermost (the document
+/// itself) first, kept as bits: a writer is made for every statement of a
+/// report, and an array of flags was an allocation each. Levels past 64 (no
+/// report nests that deep) go to an array.
+struct CommaStack {
+    private var bits: UInt64 = 0
+    /// Open levels, the document's included.
+    private var depth = 1
+    private var deeper: [Bool] = []
+
+    /// The innermost level's flag.
+    var top: Bool {
+        get {
+            let level = depth - 1
+            return level < 64 ? bits & (1 << UInt64(level)) != 0 : deeper[level - 64]
+        }
+        set {
+            let level = depth - 1
+            if level >= 64 {
+                deeper[level - 64] = newValue
+            } else if newValue {
+                bits |= 1 << UInt64(level)
+            } else {
+                bits &= ~(1 << UInt64(level))
+            }
+        }
+    }
+
+    mutating func push(_ flag: Bool) {
+        depth += 1
+        if depth - 1 >= 64 {
+            deeper.append(flag)
+        } else {
+            top = flag
+        }
+    }
+
+    /// Closes the innermost level (never the document's).
+    mutating func pop() {
+        guard depth > 1 else { return }
+        if depth - 1 >= 64 { deeper.removeLast() }
+        depth -= 1
     }
 }
