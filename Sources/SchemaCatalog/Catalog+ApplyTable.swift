@@ -95,19 +95,36 @@ extension Catalog {
     /// the primary key first, then the first of equal UNIQUEs, which takes a later
     /// one's name if it had none.
     static func removingRedundantKeys(_ pending: [(ConstraintDefinition, column: String?)]) -> [(ConstraintDefinition, column: String?)] {
-        func signature(_ d: ConstraintDefinition, _ column: String?) -> [String]? {
+        /// What makes two keys ask for the same index.
+        struct Signature: Equatable {
+            var columns: [String]
+            var include: [String]
+            var nullsNotDistinct: Bool
+            var deferrable: Bool
+            var initiallyDeferred: Bool
+        }
+        func signature(_ d: ConstraintDefinition, _ column: String?) -> Signature? {
             switch d.kind {
             case .primaryKey(let key), .unique(let key):
                 guard key.usingIndex == nil else { return nil }
-                let columns = key.columns.isEmpty ? [column ?? ""] : key.columns.map(\.value)
-                return columns + ["|"] + key.include.map(\.value)
-                    + ["\(key.nullsNotDistinct ?? false)", "\(d.deferrable ?? false)", "\(d.initiallyDeferred ?? false)"]
+                return Signature(
+                    columns: key.columns.isEmpty ? [column ?? ""] : key.columns.map(\.value),
+                    include: key.include.map(\.value), nullsNotDistinct: key.nullsNotDistinct ?? false,
+                    deferrable: d.deferrable ?? false, initiallyDeferred: d.initiallyDeferred ?? false)
             default:
                 return nil
             }
         }
+        // Most tables ask for one key at most: nothing to compare.
+        let keys = pending.lazy.filter { item in
+            switch item.0.kind {
+            case .primaryKey(let key), .unique(let key): return key.usingIndex == nil
+            default: return false
+            }
+        }
+        guard keys.dropFirst().contains(where: { _ in true }) else { return pending }
         var result = pending
-        var kept: [(index: Int, signature: [String])] = []
+        var kept: [(index: Int, signature: Signature)] = []
         // The primary key is considered first wherever it was written.
         let order = pending.indices.sorted { a, b in
             let aPK: Bool
