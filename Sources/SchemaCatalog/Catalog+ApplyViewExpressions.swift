@@ -93,6 +93,24 @@ extension ViewQueryAnalyzer {
         for origin in origins { dependencies[origin.table, default: []].insert(origin.column) }
     }
 
+    /// `record` for every column of a FROM item (`*`): consecutive columns of one
+    /// relation, as a table's are, go in at one lookup.
+    mutating func record(_ columns: [ScopeColumn]) {
+        var table: ObjectKey?
+        var names: [String] = []
+        for column in columns {
+            for origin in column.origins {
+                if origin.table != table {
+                    if let table, !names.isEmpty { dependencies[table, default: []].formUnion(names) }
+                    table = origin.table
+                    names.removeAll(keepingCapacity: true)
+                }
+                names.append(origin.column)
+            }
+        }
+        if let table, !names.isEmpty { dependencies[table, default: []].formUnion(names) }
+    }
+
     /// The name PostgreSQL gives an output column written without an alias
     /// (`FigureColname`); SQLite uses the expression's text.
     mutating func outputName(_ e: Expr) throws(CatalogError) -> String {

@@ -92,6 +92,9 @@ struct ViewQueryAnalyzer {
     /// column look at them again, which must not multiply with nesting.
     var subqueryOutputs: [SourceSpan: QueryOutput] = [:]
     var ctes: [[String: QueryOutput]] = []
+    /// The columns of each relation read so far: a view's subqueries read the
+    /// same tables over and over, and a relation's columns are made once.
+    var relationScopes: [ObjectKey: [ScopeColumn]] = [:]
     var depth = 0
     /// Nesting beyond this is read without checks, so no input exhausts the stack.
     static let maximumDepth = 200
@@ -211,7 +214,7 @@ struct ViewQueryAnalyzer {
             defer { scopes.removeLast() }
             let index = try addRelation(TableReference(name: name, span: name.span))
             let item = scopes[scopes.count - 1].items[index]
-            for column in item.columns { record(column.origins) }
+            record(item.columns)
             return QueryOutput(columns: item.columns, complete: item.complete)
         }
     }
@@ -278,7 +281,7 @@ struct ViewQueryAnalyzer {
         }
         var output = QueryOutput(columns: [], complete: true)
         for item in items {
-            for column in item.columns { record(column.origins) }
+            record(item.columns)
             for relation in item.relations { dependencies[relation, default: []].formUnion([]) }
             output.columns += item.columns
             output.complete = output.complete && item.complete
@@ -353,7 +356,12 @@ struct ViewQueryAnalyzer {
             columns = cte.columns
             complete = cte.complete
         } else if let key = catalog.resolve(ref.name, exists: { catalog.hasRelationColumns($0) }) {
-            columns = catalog.scopeColumns(key)
+            if let known = relationScopes[key] {
+                columns = known
+            } else {
+                columns = catalog.scopeColumns(key)
+                relationScopes[key] = columns
+            }
             relations = [key]
             schema = key.schema
             dependencies[key, default: []].formUnion([])
@@ -494,8 +502,15 @@ struct ViewQueryAnalyzer {
             let type = l?.type == r?.type ? l?.type : nil
             columns.append(ScopeColumn(name: name, type: type, origins: (l?.origins ?? []) + (r?.origins ?? [])))
         }
-        columns += left.columns.filter { !merged.contains($0.name) }
-        columns += right.columns.filter { !merged.contains($0.name) }
+        if merged.isEmpty {
+            // An ON join (most are): both sides' columns, as they are.
+            columns.reserveCapacity(left.columns.count + right.columns.count)
+            columns += left.columns
+            columns += right.columns
+        } else {
+            columns += left.columns.filter { !merged.contains($0.name) }
+            columns += right.columns.filter { !merged.contains($0.name) }
+        }
         for i in start..<scopes[scopes.count - 1].items.count {
             scopes[scopes.count - 1].items[i].unqualified = false
         }
