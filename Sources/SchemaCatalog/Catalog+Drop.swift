@@ -68,10 +68,12 @@ extension Catalog {
             return
         }
         let dependentViews = viewsDepending(on: key)
-        let foreignKeys = tables.values.filter { $0.key != key }.flatMap { other in
-            other.constraints.filter { $0.foreignKey?.table == key }.map { (other.key, $0.name) }
+        // The map keeps which tables point here and which inherit from here: no walk over every table.
+        let foreignKeys = tables.referencing(key).filter { $0 != key }.flatMap { other in
+            (tables[other]?.constraints ?? []).filter { $0.foreignKey?.table == key }.map { (other, $0.name) }
         }
-        let heirs = tables.values.filter { $0.inherits.contains(key) }.map(\.key).sorted()
+        let children = tables.children(of: key)
+        let heirs = children.filter { tables[$0]?.inherits.contains(key) ?? false }
         if !cascade && (!dependentViews.isEmpty || !foreignKeys.isEmpty || !heirs.isEmpty) {
             var details = dependentViews.map { "view \($0.name) depends on table \(key.name)" }
             details += foreignKeys.map { "constraint \($0.1) on table \($0.0.name) depends on table \(key.name)" }
@@ -82,7 +84,7 @@ extension Catalog {
         for (other, constraint) in foreignKeys { tables[other]?.constraints.removeAll { $0.name == constraint } }
         for heir in heirs { try dropTable(heir, cascade: true, span: span) }
         // Partitions go with their parent.
-        for partition in tables.values.filter({ $0.partitionOf == key }).map(\.key).sorted() {
+        for partition in children where tables[partition]?.partitionOf == key {
             try dropTable(partition, cascade: cascade, span: span)
         }
         for index in indexes.keys(on: key) { indexes[index] = nil }
@@ -141,10 +143,11 @@ extension Catalog {
         let doomed = table.constraints.filter { $0.columns.contains(name) }
         let doomedUnique = Set(doomed.filter { $0.kind == .primaryKey || $0.kind == .unique }.map(\.columns))
         var foreignKeys: [(ObjectKey, String)] = []
-        for other in tables.values {
-            for c in other.constraints where c.foreignKey?.table == key {
-                if let fk = c.foreignKey, fk.columns.contains(name) || doomedUnique.contains(fk.columns), other.key != key {
-                    foreignKeys.append((other.key, c.name))
+        // Only the tables whose foreign keys point here (the map keeps them), in key order.
+        for otherKey in tables.referencing(key) where otherKey != key {
+            for c in tables[otherKey]?.constraints ?? [] where c.foreignKey?.table == key {
+                if let fk = c.foreignKey, fk.columns.contains(name) || doomedUnique.contains(fk.columns) {
+                    foreignKeys.append((otherKey, c.name))
                 }
             }
         }
@@ -183,10 +186,11 @@ extension Catalog {
         guard let constraint = tables[key]?.constraint(name) else { return }
         if constraint.kind == .primaryKey || constraint.kind == .unique {
             var dependents: [(ObjectKey, String)] = []
-            for other in tables.values {
-                for c in other.constraints where c.foreignKey?.table == key && c.foreignKey.map({ Set($0.columns) == Set(constraint.columns) }) == true {
+            for other in tables.referencing(key) {
+                for c in tables[other]?.constraints ?? []
+                where c.foreignKey?.table == key && c.foreignKey.map({ Set($0.columns) == Set(constraint.columns) }) == true {
                     // Another unique index on the same columns could serve; PostgreSQL picks one at creation.
-                    dependents.append((other.key, c.name))
+                    dependents.append((other, c.name))
                 }
             }
             if !dependents.isEmpty && !cascade {
