@@ -26,9 +26,10 @@ extension LockAnalysis {
         }
     }
 
-    /// The indexes on a table.
+    /// The indexes on a table, by name (the map keeps their keys by table: no
+    /// index is looked up for its name alone).
     func indexKeys(of table: ObjectKey) -> [ObjectKey] {
-        catalog.indexes(on: table).map(\.key)
+        catalog.indexes.keys(on: table).sorted { $0.name < $1.name }
     }
 
     /// Takes `mode` on every index of `table`.
