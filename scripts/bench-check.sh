@@ -26,7 +26,7 @@ if [ "$(find "$SYNTH" -name '*.sql' 2>/dev/null | wc -l)" -ne 2000 ]; then
 fi
 
 python3 - "$SG" "$RUNS" "$SYNTH" "$SHARED/corpus" <<'EOF'
-import glob, os, statistics, subprocess, sys, time
+import glob, os, shutil, statistics, subprocess, sys, time
 
 sg, runs, synth, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 inputs = [(f"synthetic/{s}", os.path.join(synth, s, "migrations")) for s in sorted(os.listdir(synth))
@@ -56,13 +56,21 @@ def timed_pair(a, b):
         tb.append(once(b))
     return statistics.median(ta), statistics.median(tb)
 
-print(f"runs per tool: {runs}, taking turns (median wall time); switchgate: {sg} check --format json; squawk: squawk --reporter gcc")
+# squawk itself, not a launcher in front of it: pyenv's shim (a shell script that
+# starts pyenv) would add tens of milliseconds to every squawk run.
+squawk = shutil.which("squawk")
+with open(squawk, "rb") as f:
+    if f.read(2) == b"#!" and shutil.which("pyenv"):
+        found = subprocess.run(["pyenv", "which", "squawk"], capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            squawk = found.stdout.strip()
+print(f"runs per tool: {runs}, taking turns (median wall time); switchgate: {sg} check --format json; squawk: {squawk} --reporter gcc")
 print(f"{'input':24} {'files':>6} {'MiB':>7} {'switchgate s':>13} {'squawk s':>9} {'squawk/switchgate':>18}")
 total_sg = total_sq = 0.0
 for name, folder in inputs:
     fs = files(folder)
     size = sum(os.path.getsize(f) for f in fs) / 2**20
-    t_sg, t_sq = timed_pair([sg, "check", "--format", "json", folder], ["squawk", "--reporter", "gcc", *fs])
+    t_sg, t_sq = timed_pair([sg, "check", "--format", "json", folder], [squawk, "--reporter", "gcc", *fs])
     total_sg += t_sg
     total_sq += t_sq
     print(f"{name:24} {len(fs):>6} {size:>7.2f} {t_sg:>13.3f} {t_sq:>9.3f} {t_sq / t_sg:>18.2f}")
