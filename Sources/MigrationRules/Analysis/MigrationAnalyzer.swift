@@ -27,21 +27,26 @@ public struct MigrationAnalyzer: Sendable {
     /// effects are worked out on another processor (replay is sequential and
     /// leaves it idle) in pieces of the history, each as soon as it is replayed.
     /// `feeding` is handed the same pieces, on the replay's thread, for other work
-    /// that can follow the replay (the phase planner's walk, the report's
-    /// statement heads), which it passes on to streams of its own.
+    /// that can follow the replay (the phase planner's walk), which it passes on
+    /// to streams of its own. `besideEffects` is handed each piece on the thread
+    /// that works out its effects, after them (the report's statement heads):
+    /// for work short and independent enough to share that thread.
     public func analyze(
-        files: [MigrationFile], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil
+        files: [MigrationFile], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil,
+        besideEffects: (@Sendable (HistoryPiece) -> Void)? = nil
     ) -> MigrationAnalysis {
         let source = FileSource(count: files.count) { .success(files[$0]) }
         // (Files already read cannot fail.)
-        return (try? analyze(source, baseline: baseline, feeding: feeding)) ?? start(baseline: baseline)
+        return (try? analyze(source, baseline: baseline, feeding: feeding, besideEffects: besideEffects))
+            ?? start(baseline: baseline)
     }
 
     /// `analyze(files:)` on migrations not read yet: each is read on the thread
     /// that parses it, ahead of its replay, so reading overlaps with replaying
     /// the files before it. The first that cannot be read ends the analysis.
     public func analyze(
-        pending: [PendingMigration], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil
+        pending: [PendingMigration], baseline: Catalog, feeding: ((HistoryPiece) -> Void)? = nil,
+        besideEffects: (@Sendable (HistoryPiece) -> Void)? = nil
     ) throws(MigrationLayoutError) -> MigrationAnalysis {
         let source = FileSource(count: pending.count) { i in
             do throws(MigrationLayoutError) {
@@ -50,7 +55,7 @@ public struct MigrationAnalyzer: Sendable {
                 return .failure(error)
             }
         }
-        return try analyze(source, baseline: baseline, feeding: feeding)
+        return try analyze(source, baseline: baseline, feeding: feeding, besideEffects: besideEffects)
     }
 
     /// The migrations to analyze, each read (or taken) on demand, on any thread.
@@ -60,14 +65,17 @@ public struct MigrationAnalyzer: Sendable {
     }
 
     private func analyze(
-        _ files: FileSource, baseline: Catalog, feeding: ((HistoryPiece) -> Void)?
+        _ files: FileSource, baseline: Catalog, feeding: ((HistoryPiece) -> Void)?,
+        besideEffects: (@Sendable (HistoryPiece) -> Void)?
     ) throws(MigrationLayoutError) -> MigrationAnalysis {
         let model = lockModel
         // Each piece has a memo of its own, so that the last pieces can be judged
         // side by side when the replay ends (`finish(helping:)`).
         let effects = Workers.Stream { (piece: HistoryPiece) in
             var memo = EffectsMemo()
-            return Self.effects(of: piece, model: model, memo: &memo)
+            let judged = Self.effects(of: piece, model: model, memo: &memo)
+            besideEffects?(piece)
+            return judged
         }
         // A piece is a few files: big enough that handing it over costs nothing
         // next to judging it, small enough that the last one is quickly done.

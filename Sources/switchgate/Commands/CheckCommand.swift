@@ -9,6 +9,7 @@ import Reporters
 import SQLParser
 import SQLSyntax
 import SchemaCatalog
+import Synchronization
 
 /// `switchgate check` (SPEC §5): phases, query verdicts on S1 and S2, lock and
 /// rewrite hazards, with exit 0 (safe), 1 (error findings) or 2 (bad input).
@@ -148,18 +149,16 @@ struct CheckCommand: ParsableCommand {
             start: analyzer.start(baseline: baseline), blue: blueQueries, green: greenQueries,
             blueGiven: !bluePaths.isEmpty, greenGiven: !greenPaths.isEmpty)
         // The JSON report's statement heads (most of its bytes) are written as the
-        // replay goes too.
-        let headWriter = format == .json ? Workers.Stream { (piece: HistoryPiece) in CheckReport.heads(of: piece.statements) } : nil
-        let feeding: ((HistoryPiece) -> Void)? =
-            planner == nil && headWriter == nil
-            ? nil
-            : { piece in
-                planner?.feed(piece)
-                headWriter?.submit(piece)
-            }
+        // replay goes too, on the thread that works out the lock effects.
+        let headWriter = format == .json ? HeadCollector() : nil
+        var feeding: ((HistoryPiece) -> Void)?
+        if let planner { feeding = { piece in planner.feed(piece) } }
+        var besideEffects: (@Sendable (HistoryPiece) -> Void)?
+        if let headWriter { besideEffects = { piece in headWriter.write(piece) } }
         let analysis: MigrationAnalysis
         do {
-            analysis = try analyzer.analyze(pending: migrations, baseline: baseline, feeding: feeding)
+            analysis = try analyzer.analyze(
+                pending: migrations, baseline: baseline, feeding: feeding, besideEffects: besideEffects)
         } catch {
             throw InputError(description: "\(error)")
         }
@@ -187,7 +186,7 @@ struct CheckCommand: ParsableCommand {
                 var clock = StageClock(enabled: clock.enabled)
                 let plan = planner?.plan(analysis) ?? checker(analysis).plan()
                 clock.lap("  phases")
-                return (plan, headWriter.map { CheckReport.StatementHeads(pieces: $0.finish(helping: true)) })
+                return (plan, headWriter.map { CheckReport.StatementHeads(pieces: $0.pieces) })
             })
         let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
@@ -315,4 +314,18 @@ enum StandardOutput {
             }
         }
     }
+}
+
+/// The JSON report's statement heads, written piece by piece on whichever
+/// thread works out the piece's lock effects.
+final class HeadCollector: Sendable {
+    private let written = Mutex<[[(index: Int, head: [UInt8])]]>([])
+
+    func write(_ piece: HistoryPiece) {
+        let heads = CheckReport.heads(of: piece.statements)
+        written.withLock { $0.append(heads) }
+    }
+
+    /// Every piece's heads (complete once the analysis has returned).
+    var pieces: [[(index: Int, head: [UInt8])]] { written.withLock { $0 } }
 }
