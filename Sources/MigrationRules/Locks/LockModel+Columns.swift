@@ -103,11 +103,7 @@ extension LockAnalysis {
         for pair in pairs {
             effects.lock(pair.referencing, .table, .accessExclusive)
             effects.lock(pair.referenced, .table, .accessExclusive)
-            // A validated key is re-created through the referenced key's index; a NOT VALID
-            // one is not checked and its index not opened (as observed on 15.18).
-            if pair.validated, let index = referencedIndex(pair.referenced, columns: pair.columns) {
-                effects.lock(index, .index, .accessShare)
-            }
+            if let index = referencedIndex(pair.referenced, columns: pair.columns) { effects.lock(index, .index, .accessShare) }
             if pair.validated && rewrites {
                 foreignKeyCheckQuery(pair.referencing, referenced: pair.referenced)
                 note("the foreign key is re-created and its rows checked again", .alterTableNotes)
@@ -178,17 +174,15 @@ extension LockAnalysis {
             effects.lock(table, .table, newColumn == nil ? .shareRowExclusive : .accessExclusive)
             let referenced = tableKey(fk.referencedTable)
             effects.lock(referenced, .table, .shareRowExclusive)
-            // The check of the rows reads the referenced key's index; without a check
-            // (NOT VALID, an all-NULL new column) it is not opened (as observed on 15.18).
+            if let index = referencedIndex(referenced, columns: fk.referencedColumns.map(\.value)) {
+                effects.lock(index, .index, .accessShare)
+            }
             if constraint.notValid {
                 note("ADD FOREIGN KEY ... NOT VALID skips the check of existing rows", .alterTableAddConstraint)
             } else if emptyColumn {
                 note("the new column holds only NULLs, so the foreign key has no rows to check", .alterTableAddConstraint)
             } else {
                 effects.scans.insert(table)
-                if let index = referencedIndex(referenced, columns: fk.referencedColumns.map(\.value)) {
-                    effects.lock(index, .index, .accessShare)
-                }
                 foreignKeyCheckQuery(table, referenced: referenced)
                 note("ADD FOREIGN KEY checks every row while both tables are locked against writes (SHARE ROW EXCLUSIVE); add it NOT VALID and VALIDATE separately", .alterTableAddConstraint)
             }

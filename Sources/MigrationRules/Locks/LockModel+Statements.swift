@@ -114,10 +114,11 @@ extension LockAnalysis {
     mutating func createTable(_ s: CreateTableStatement) {
         func foreignKey(_ fk: ForeignKeyConstraint) {
             // "REFERENCES ... SHARE ROW EXCLUSIVE lock on the referenced table" (the FK triggers).
-            // The new table has no rows to check: the referenced key's index is not
-            // opened (PostgreSQL 15.18 takes no lock on it).
             let referenced = tableKey(fk.referencedTable)
             effects.lock(referenced, .table, .shareRowExclusive)
+            if let index = referencedIndex(referenced, columns: fk.referencedColumns.map(\.value)) {
+                effects.lock(index, .index, .accessShare)
+            }
         }
         for element in s.elements {
             switch element {
