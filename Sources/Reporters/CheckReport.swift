@@ -43,13 +43,16 @@ public enum CheckReport {
 
     /// The heads of some statements (a piece of the history), by statement index.
     public static func heads(of statements: [MigrationStatement]) -> [(index: Int, head: [UInt8])] {
-        statements.map { statement in
-            var w = JSONWriter()
-            // The text and the path, a few escapes, the keys and numbers.
-            w.reserveCapacity(statement.sql.utf8.count + statement.file.utf8.count + 96)
-            writeHead(&w, statement)
-            return (statement.index, w.utf8)
-        }
+        statements.map { ($0.index, head($0)) }
+    }
+
+    /// One statement's head, as bytes of its own.
+    static func head(_ s: MigrationStatement) -> [UInt8] {
+        var w = JSONWriter()
+        // The text and the path, a few escapes, the keys and numbers.
+        w.reserveCapacity(s.sql.utf8.count + s.file.utf8.count + 96)
+        writeHead(&w, s)
+        return w.utf8
     }
 
     /// Statements per chunk of the report written side by side: a few chunks per
@@ -95,11 +98,7 @@ public enum CheckReport {
             var pieces: [[UInt8]] = []
             for i in c * chunkSize..<min(result.statements.count, (c + 1) * chunkSize) {
                 let report = result.statements[i]
-                let head = heads.head(report.statement.index) ?? {
-                    var w = JSONWriter()
-                    writeHead(&w, report.statement)
-                    return w.utf8
-                }()
+                let head = heads.head(report.statement.index) ?? Self.head(report.statement)
                 var tail = JSONWriter(continuingObject: ())
                 tail.reserveCapacity(256)
                 tail.field("phase", report.phase.rawValue)

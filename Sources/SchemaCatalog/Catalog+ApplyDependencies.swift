@@ -129,10 +129,8 @@ extension Catalog {
             if table.partitionOf == key { out.append((.table(child), true)) }
             if table.inherits.contains(key) { out.append((.table(child), false)) }
         }
-        for other in tables.referencing(key) where other != key {
-            for constraint in tables[other]?.constraints ?? [] where constraint.foreignKey?.table == key {
-                out.append((.constraint(other, constraint.name), false))
-            }
+        for (other, constraint) in foreignKeys(referencing: key) where other != key {
+            out.append((.constraint(other, constraint.name), false))
         }
         out += dependents(ofType: key)
         return out

@@ -103,26 +103,24 @@ extension Catalog {
             var deferrable: Bool
             var initiallyDeferred: Bool
         }
-        func signature(_ d: ConstraintDefinition, _ column: String?) -> Signature? {
+        /// The key a PRIMARY KEY or UNIQUE asks an index for (not one adopting an index).
+        func indexKey(_ d: ConstraintDefinition) -> KeyConstraint? {
             switch d.kind {
-            case .primaryKey(let key), .unique(let key):
-                guard key.usingIndex == nil else { return nil }
-                return Signature(
-                    columns: key.columns.isEmpty ? [column ?? ""] : key.columns.map(\.value),
-                    include: key.include.map(\.value), nullsNotDistinct: key.nullsNotDistinct ?? false,
-                    deferrable: d.deferrable ?? false, initiallyDeferred: d.initiallyDeferred ?? false)
-            default:
-                return nil
+            case .primaryKey(let key), .unique(let key): return key.usingIndex == nil ? key : nil
+            default: return nil
             }
+        }
+        func signature(_ d: ConstraintDefinition, _ column: String?) -> Signature? {
+            guard let key = indexKey(d) else { return nil }
+            return Signature(
+                columns: key.columns.isEmpty ? [column ?? ""] : key.columns.map(\.value),
+                include: key.include.map(\.value), nullsNotDistinct: key.nullsNotDistinct ?? false,
+                deferrable: d.deferrable ?? false, initiallyDeferred: d.initiallyDeferred ?? false)
         }
         // Most tables ask for one key at most: nothing to compare.
-        let keys = pending.lazy.filter { item in
-            switch item.0.kind {
-            case .primaryKey(let key), .unique(let key): return key.usingIndex == nil
-            default: return false
-            }
+        guard pending.lazy.filter({ indexKey($0.0) != nil }).dropFirst().contains(where: { _ in true }) else {
+            return pending
         }
-        guard keys.dropFirst().contains(where: { _ in true }) else { return pending }
         var result = pending
         var kept: [(index: Int, signature: Signature)] = []
         // The primary key is considered first wherever it was written.

@@ -68,10 +68,8 @@ extension Catalog {
             return
         }
         let dependentViews = viewsDepending(on: key)
-        // The map keeps which tables point here and which inherit from here: no walk over every table.
-        let foreignKeys = tables.referencing(key).filter { $0 != key }.flatMap { other in
-            (tables[other]?.constraints ?? []).filter { $0.foreignKey?.table == key }.map { (other, $0.name) }
-        }
+        let foreignKeys = self.foreignKeys(referencing: key).filter { $0.table != key }.map { ($0.table, $0.constraint.name) }
+        // The map keeps which tables inherit from here: no walk over every table.
         let children = tables.children(of: key)
         let heirs = children.filter { tables[$0]?.inherits.contains(key) ?? false }
         if !cascade && (!dependentViews.isEmpty || !foreignKeys.isEmpty || !heirs.isEmpty) {
@@ -143,12 +141,9 @@ extension Catalog {
         let doomed = table.constraints.filter { $0.columns.contains(name) }
         let doomedUnique = Set(doomed.filter { $0.kind == .primaryKey || $0.kind == .unique }.map(\.columns))
         var foreignKeys: [(ObjectKey, String)] = []
-        // Only the tables whose foreign keys point here (the map keeps them), in key order.
-        for otherKey in tables.referencing(key) where otherKey != key {
-            for c in tables[otherKey]?.constraints ?? [] where c.foreignKey?.table == key {
-                if let fk = c.foreignKey, fk.columns.contains(name) || doomedUnique.contains(fk.columns) {
-                    foreignKeys.append((otherKey, c.name))
-                }
+        for (other, c) in self.foreignKeys(referencing: key) where other != key {
+            if let fk = c.foreignKey, fk.columns.contains(name) || doomedUnique.contains(fk.columns) {
+                foreignKeys.append((other, c.name))
             }
         }
         if !cascade && (!dependentViews.isEmpty || !foreignKeys.isEmpty) {
@@ -186,12 +181,10 @@ extension Catalog {
         guard let constraint = tables[key]?.constraint(name) else { return }
         if constraint.kind == .primaryKey || constraint.kind == .unique {
             var dependents: [(ObjectKey, String)] = []
-            for other in tables.referencing(key) {
-                for c in tables[other]?.constraints ?? []
-                where c.foreignKey?.table == key && c.foreignKey.map({ Set($0.columns) == Set(constraint.columns) }) == true {
-                    // Another unique index on the same columns could serve; PostgreSQL picks one at creation.
-                    dependents.append((other, c.name))
-                }
+            for (other, c) in foreignKeys(referencing: key)
+            where c.foreignKey.map({ Set($0.columns) == Set(constraint.columns) }) == true {
+                // Another unique index on the same columns could serve; PostgreSQL picks one at creation.
+                dependents.append((other, c.name))
             }
             if !dependents.isEmpty && !cascade {
                 throw dependencyError(

@@ -283,6 +283,16 @@ public struct Catalog: Hashable, Sendable {
     }
 
     static func byName(_ indexes: [Index]) -> [Index] { indexes.sorted { $0.name < $1.name } }
+
+    /// The foreign keys that reference `table`, each with the table that holds it
+    /// (`table` itself when it references itself): tables in key order, a table's
+    /// keys in their order. The table map keeps which tables reference which, so
+    /// no other table is looked at.
+    public func foreignKeys(referencing table: ObjectKey) -> [(table: ObjectKey, constraint: Constraint)] {
+        tables.referencing(table).flatMap { other in
+            (tables[other]?.constraints ?? []).filter { $0.foreignKey?.table == table }.map { (other, $0) }
+        }
+    }
 }
 
 public enum RelationKind: String, Sendable, Hashable {

@@ -97,13 +97,6 @@ public struct MigrationStatement: Sendable {
         _read {
             if let judgement { yield judgement.fields.effects } else { yield Self.noEffects }
         }
-        set {
-            if judgement == nil {
-                judgement = CopyOnWrite(Judgement(effects: newValue, ruleFacts: nil))
-            } else {
-                judgement?.fields.effects = newValue
-            }
-        }
     }
     /// Replay refused it: the server would fail it. The analysis goes on without it.
     public var failure: CatalogError? {

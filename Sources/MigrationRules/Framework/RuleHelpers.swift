@@ -109,6 +109,18 @@ func constraintWord(_ kind: ConstraintKind) -> String {
     }
 }
 
+/// Whether `needle` occurs in `haystack`, byte for byte.
+func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = needle.first else { return true }
+    guard haystack.count >= needle.count else { return false }
+    for i in 0...(haystack.count - needle.count) where haystack[i] == first {
+        var j = 1
+        while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+        if j == needle.count { return true }
+    }
+    return false
+}
+
 extension String {
     /// Whether `needle`'s UTF-8 bytes occur in this string's, compared as the
     /// server compares names (byte for byte). `contains` on two strings is
@@ -116,21 +128,6 @@ extension String {
     func containsBytes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard let first = n.first else { return true }
-                guard h.count >= n.count else { return false }
-                var i = 0
-                while i <= h.count - n.count {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in occurs(n, in: h) } }
     }
 }

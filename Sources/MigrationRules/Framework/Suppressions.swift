@@ -51,15 +51,11 @@ enum Suppressions {
     /// Whether the comment's bytes hold `switchgate:ignore` at all: most comments
     /// of a history are prose, not worth a string of their own.
     static func mentionsPrefix(_ bytes: [UInt8], _ span: SourceSpan) -> Bool {
-        let needle = prefixBytes
-        let end = min(span.end, bytes.count) - needle.count
-        guard span.start >= 0, end >= span.start else { return false }
-        for i in span.start...end where bytes[i] == needle[0] {
-            var j = 1
-            while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
-            if j == needle.count { return true }
+        let end = min(span.end, bytes.count)
+        guard span.start >= 0, end - prefixBytes.count >= span.start else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            prefixBytes.withUnsafeBufferPointer { occurs($0, in: UnsafeBufferPointer(rebasing: all[span.start..<end])) }
         }
-        return false
     }
 
     static func read(_ comments: [Comment], statements: [SourceSpan], source: SourceFile, firstIndex: Int)

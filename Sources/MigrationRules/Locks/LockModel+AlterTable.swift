@@ -90,12 +90,9 @@ extension LockAnalysis {
             }
             if let constraint, constraint.kind == .primaryKey || constraint.kind == .unique {
                 // CASCADE drops the foreign keys that use this key, and their triggers.
-                for key in catalog.tables.referencing(table) {
-                    guard let other = catalog.tables[key] else { continue }
-                    for c in other.constraints where c.foreignKey?.table == table && c.kind == .foreignKey {
-                        if Set(c.foreignKey?.columns ?? []) == Set(constraint.columns) || c.foreignKey?.columns.isEmpty == true {
-                            effects.lock(other.key, .table, .accessExclusive)
-                        }
+                for (other, c) in catalog.foreignKeys(referencing: table) where c.kind == .foreignKey {
+                    if Set(c.foreignKey?.columns ?? []) == Set(constraint.columns) || c.foreignKey?.columns.isEmpty == true {
+                        effects.lock(other, .table, .accessExclusive)
                     }
                 }
             }

@@ -93,11 +93,9 @@ extension LockAnalysis {
         }
         // By referencing table in key order, each table's keys in their order, so
         // effects do not depend on the catalog's storage order.
-        for other in catalog.tables.referencing(table) {
-            for c in catalog.tables[other]?.constraints ?? [] where c.kind == .foreignKey {
-                if let fk = c.foreignKey, fk.table == table, fk.columns.contains(column) {
-                    pairs.append((other, table, c.validated, fk.columns))
-                }
+        for (other, c) in catalog.foreignKeys(referencing: table) where c.kind == .foreignKey {
+            if let fk = c.foreignKey, fk.columns.contains(column) {
+                pairs.append((other, table, c.validated, fk.columns))
             }
         }
         for pair in pairs {

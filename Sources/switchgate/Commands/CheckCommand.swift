@@ -262,8 +262,7 @@ struct StageClock {
     mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        let seconds = Double(now - last) / 1e9
-        FileHandle.standardError.write(Data("switchgate timing: \(stage) \(String(format: "%.3f", seconds)) s\n".utf8))
+        report(stage, seconds: Double(now - last) / 1e9)
         last = now
     }
 
@@ -273,7 +272,10 @@ struct StageClock {
         guard enabled else { return }
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        let seconds = Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        report(label, seconds: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
+    }
+
+    private func report(_ label: String, seconds: Double) {
         FileHandle.standardError.write(Data("switchgate timing: \(label) \(String(format: "%.3f", seconds)) s\n".utf8))
     }
 }
