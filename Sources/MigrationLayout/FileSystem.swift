@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One entry of a folder listing.
 struct FolderEntry: Sendable, Hashable {
@@ -105,55 +114,41 @@ enum FileSystem {
             fd = waiting
         }
         let tooLarge = MigrationLayoutError.unreadable(path: path, reason: "larger than \(maximumSize >> 20) MiB")
-        do {
-            if node == .regular {
-                // Straight into the array, sized from fstat; a file that grows meanwhile is read to its end.
-                guard status.st_size <= maximumSize else { throw tooLarge }
-                // One byte more than its size, so the read that meets the end has room.
-                let capacity = Int(status.st_size) + 1
-                var failure: Int32 = 0
-                var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                    count = 0
-                    guard let base = buffer.baseAddress else { return }
-                    while count < buffer.count {
-                        let read = systemRead(fd, base + count, buffer.count - count)
-                        if read < 0 && errno == EINTR { continue }
-                        if read < 0 { failure = errno }
-                        if read <= 0 { return }
-                        count += read
-                    }
-                }
-                var chunk = [UInt8](repeating: 0, count: bytes.count == capacity ? 1 << 16 : 0)
-                while failure == 0 && !chunk.isEmpty {
-                    let read = chunk.withUnsafeMutableBytes { buffer in
-                        buffer.baseAddress.map { systemRead(fd, $0, buffer.count) } ?? 0
-                    }
+        var bytes: [UInt8] = []
+        var failure: Int32 = 0
+        if node == .regular {
+            // Straight into the array, sized from fstat; a file that grows meanwhile is read to its end.
+            guard status.st_size <= maximumSize else { throw tooLarge }
+            // One byte more than its size, so the read that meets the end has room.
+            let capacity = Int(status.st_size) + 1
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                guard let base = buffer.baseAddress else { return }
+                while count < buffer.count {
+                    let read = systemRead(fd, base + count, buffer.count - count)
                     if read < 0 && errno == EINTR { continue }
                     if read < 0 { failure = errno }
-                    if read <= 0 { break }
-                    bytes += chunk[..<read]
-                    guard bytes.count <= maximumSize else { throw tooLarge }
+                    if read <= 0 { return }
+                    count += read
                 }
-                if failure != 0 { throw MigrationLayoutError.unreadable(path: path, reason: String(cString: strerror(failure))) }
-                return bytes
             }
-            var bytes: [UInt8] = []
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                bytes.append(contentsOf: chunk)
-                guard bytes.count <= maximumSize else { throw tooLarge }
-            }
-            return bytes
-        } catch let error as MigrationLayoutError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: reason(error))
+            // Met the end already (the buffer has room to spare): done.
+            if failure == 0 && bytes.count < capacity { return bytes }
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let text = (error as NSError).localizedFailureReason ?? error.localizedDescription
-        return text.isEmpty ? "\(error)" : text
+        // A pipe, or a file that grew: read in chunks to the end.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let read = chunk.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { systemRead(fd, $0, buffer.count) } ?? 0
+            }
+            if read < 0 && errno == EINTR { continue }
+            if read < 0 { failure = errno }
+            if read <= 0 { break }
+            bytes += chunk[..<read]
+            guard bytes.count <= maximumSize else { throw tooLarge }
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+        return bytes
     }
 }
 

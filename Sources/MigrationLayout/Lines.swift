@@ -110,3 +110,26 @@ enum ByteSearch {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }
+
+extension StringProtocol {
+    /// Without the spaces and tabs at either end (what `CharacterSet.whitespaces`
+    /// trims: tabs and the Unicode space separators).
+    func trimmingBlanks() -> SubSequence {
+        func isBlank(_ c: Character) -> Bool {
+            c == "\t" || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return self[endIndex..<endIndex]
+        }
+        return self[first...last]
+    }
+
+    /// Without the quotes (`"` and `'`) at either end.
+    func trimmingQuotes() -> SubSequence {
+        let isQuote: (Character) -> Bool = { $0 == "\"" || $0 == "'" }
+        guard let first = firstIndex(where: { !isQuote($0) }), let last = lastIndex(where: { !isQuote($0) }) else {
+            return self[endIndex..<endIndex]
+        }
+        return self[first...last]
+    }
+}

@@ -7,6 +7,12 @@
 /// for file in load.files { ... file.appliedBytes ... file.transaction ... }
 /// ```
 public enum MigrationLoader {
+    /// A whole file read as migrations are: pipes to their end, devices and files
+    /// above 1 GiB refused (for the other inputs: schema and query files).
+    public static func readFile(_ path: String) throws(MigrationLayoutError) -> [UInt8] {
+        try FileSystem.read(path)
+    }
+
     /// Reads every path, in the order given.
     ///
     /// - A folder: its layout is detected (see `docs/migration-layouts.md`) and its

@@ -1,6 +1,6 @@
 /// A JSON value with the line it starts on.
-struct JSONValue {
-    indirect enum Kind {
+public struct JSONValue: Sendable {
+    public indirect enum Kind: Sendable {
         case object([(String, JSONValue)])
         case array([JSONValue])
         case string(String)
@@ -8,26 +8,27 @@ struct JSONValue {
         case bool(Bool)
         case null
     }
-    var kind: Kind
-    var line: Int
+    public var kind: Kind
+    public var line: Int
 }
 
 /// A small JSON reader that keeps lines, so that an export's query keeps its place.
-struct JSONReader {
+public struct JSONReader {
     let bytes: [UInt8]
     let path: String
     var i = 0
     var line = 1
     var depth = 0
 
-    init(bytes: [UInt8], path: String) {
+    public init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
         // A UTF-8 byte order mark.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
     }
 
-    mutating func document() throws(QuerySourceError) -> JSONValue {
+    /// The whole input as one value; an error names the line.
+    public mutating func document() throws(QuerySourceError) -> JSONValue {
         let value = try self.value()
         skipSpace()
         if i < bytes.count { throw fail("unexpected text after the JSON value") }

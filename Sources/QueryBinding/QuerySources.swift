@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SQLParser
 import SQLSyntax
 
@@ -30,25 +39,28 @@ public enum QuerySources {
 
     /// The query files a path names: itself, or the files under a folder.
     static func files(_ path: String) throws(QuerySourceError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let isDirectory = kind(path) else {
             throw QuerySourceError(path: path, message: "no such file or directory")
         }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+        guard isDirectory else { return [path] }
+        guard let subpaths = try? FileManager.default.subpathsOfDirectory(atPath: path) else {
             throw QuerySourceError(path: path, message: "cannot read directory")
         }
         var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
+        for relative in subpaths {
             let lowered = relative.lowercased()
             guard lowered.hasSuffix(".sql") || lowered.hasSuffix(".csv") || lowered.hasSuffix(".json") else { continue }
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                found.append(full)
-            }
+            if kind(full) == false { found.append(full) }
         }
         return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Whether `path` (links followed) is a folder; `nil` when nothing is there.
+    static func kind(_ path: String) -> Bool? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & S_IFMT == S_IFDIR
     }
 
     static func loadFile(_ path: String, dialect: Dialect) throws(QuerySourceError) -> [Query] {

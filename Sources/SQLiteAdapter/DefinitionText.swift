@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SQLParser
 import SQLSyntax
 
@@ -123,7 +127,7 @@ extension String {
         guard !target.isEmpty else { return self }
         var out = ""
         var rest = self[...]
-        while let range = rest.range(of: target) {
+        while let range = rest.firstRange(of: target) {
             out += rest[..<range.lowerBound]
             out += replacement
             rest = rest[range.upperBound...]

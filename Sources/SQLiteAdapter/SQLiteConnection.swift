@@ -1,5 +1,9 @@
 import CSQLite3
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One SQLite database connection: the only owner of its `sqlite3 *`, closed in `deinit`.
 ///
@@ -34,11 +38,9 @@ public final class SQLiteConnection {
     /// that is not a database is refused with `.openFailed` (`SQLITE_NOTADB`).
     public static func openReadOnly(path: String) throws(SQLiteError) -> SQLiteConnection {
         guard !path.utf8.contains(0) else { throw .invalidArgument("the database path contains a NUL byte") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .fileNotFound(path: path)
-        }
-        guard !isDirectory.boolValue else {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .fileNotFound(path: path) }
+        guard status.st_mode & S_IFMT != S_IFDIR else {
             throw .openFailed(path: path, code: SQLiteResultCode.cantOpen, message: "is a directory")
         }
         let connection = try open(

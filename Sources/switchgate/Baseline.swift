@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PostgresAdapter
 import SQLiteAdapter
 import SQLSyntax
@@ -34,14 +38,54 @@ enum DatabaseBaseline {
             // sqlite:///abs/db and file:///abs/db: the empty authority goes, the path stays absolute.
             if path.hasPrefix("//") { path.removeFirst(2) }
             if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-            return .sqlite(path: path.removingPercentEncoding ?? path)
+            return .sqlite(path: percentDecoded(path) ?? path)
         }
-        if let scheme = url.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*://"#, options: .regularExpression) {
-            return .unsupported(scheme: String(url[scheme].dropLast(3)))
-        }
+        if let scheme = scheme(of: url) { return .unsupported(scheme: scheme) }
         // libpq's key/value form: `host=h dbname=d`.
-        if url.range(of: #"^\s*[A-Za-z_]+\s*="#, options: .regularExpression) != nil { return .postgres }
+        if startsWithKeyword(url) { return .postgres }
         return .sqlite(path: url)
+    }
+
+    /// `%XX` escapes decoded; `nil` when one is malformed or the bytes are not UTF-8.
+    static func percentDecoded(_ text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// The scheme of a `scheme://...` URL (a letter, then letters, digits, `+`, `.`, `-`).
+    static func scheme(of url: String) -> String? {
+        guard let end = url.firstRange(of: "://")?.lowerBound, end > url.startIndex else { return nil }
+        let scheme = url[..<end]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else { return nil }
+        return String(scheme)
+    }
+
+    /// Whether the text starts with `name =` (libpq's key/value form; blanks allowed around).
+    static func startsWithKeyword(_ url: String) -> Bool {
+        let rest = url.drop(while: \.isWhitespace)
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0 == "_") }
+        return !name.isEmpty && rest.dropFirst(name.count).drop(while: \.isWhitespace).first == "="
     }
 
     /// The dialect a URL implies, for when `--dialect` was not given.
@@ -86,7 +130,7 @@ enum DatabaseBaseline {
     /// libpq recognises only lower-case schemes; `POSTGRES://u:pw@h/db` would otherwise
     /// be taken whole as a database name, password and all.
     static func lowercasingScheme(_ url: String) -> String {
-        guard let end = url.range(of: "://") else { return url }
+        guard let end = url.firstRange(of: "://") else { return url }
         return url[..<end.lowerBound].lowercased() + url[end.lowerBound...]
     }
 
@@ -95,10 +139,10 @@ enum DatabaseBaseline {
     /// `user:password@` part any URL-like text may hold (`mysql://u:pw@h`, `u:pw@h/db`).
     static func scrubbed(_ message: String, url: String) -> String {
         var out = ConnectionURL.scrub(ConnectionURL.scrub(message, for: url), for: lowercasingScheme(url))
-        let body = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        let body = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
         guard let at = body.lastIndex(of: "@"), let colon = body[..<at].firstIndex(of: ":") else { return out }
         let secret = String(body[body.index(after: colon)..<at])
-        if !secret.isEmpty { out = out.replacingOccurrences(of: secret, with: ConnectionURL.mask) }
+        if !secret.isEmpty { out = out.replacing(secret, with: ConnectionURL.mask) }
         return out
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MigrationPlanner
 import MigrationRules
 
@@ -15,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         if RuleRegistry.rule(id) == nil, let check = PlannerCheck.named(id) {
-            FileHandle.standardOutput.write(Data(check.explain.utf8))
+            StandardOutput.write(check.explain)
             return
         }
         guard let rule = RuleRegistry.rule(id) else {
@@ -23,9 +27,9 @@ struct ExplainCommand: ParsableCommand {
             var message = "unknown rule '\(id)'"
             if !close.isEmpty { message += "; did you mean \(close.prefix(3).joined(separator: ", "))?" }
             message += " (switchgate rules lists them)"
-            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            StandardError.write("error: \(message)\n")
             throw ExitCode(2)
         }
-        FileHandle.standardOutput.write(Data(RuleDocs.explain(rule.metadata).utf8))
+        StandardOutput.write(RuleDocs.explain(rule.metadata))
     }
 }

@@ -1,5 +1,15 @@
 import Diagnostics
+import MigrationLayout
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A problem with the command's input that stops it before any output: exit 2.
 struct InputError: Error, CustomStringConvertible {
@@ -9,33 +19,24 @@ struct InputError: Error, CustomStringConvertible {
 /// Reads the files named on the command line; folders are searched for `*.sql`
 /// files, in path order.
 enum InputFiles {
-    /// Files above this size are refused rather than read into memory.
-    static let maximumSize = 1 << 30
 
-    /// Natural order compares digit runs as numbers: `2_x.sql` before `10_x.sql`.
-    static func naturalLess(_ a: String, _ b: String) -> Bool {
-        a.compare(b, options: [.numeric]) == .orderedAscending
-    }
-
-    static func expand(_ paths: [String], naturalOrder: Bool = false) throws -> [String] {
+    static func expand(_ paths: [String]) throws -> [String] {
         var result: [String] = []
         let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
                 throw InputError(description: "\(path): no such file or directory")
             }
-            if isDirectory.boolValue {
-                guard let walker = fm.enumerator(atPath: path) else {
+            if status.st_mode & S_IFMT == S_IFDIR {
+                guard let subpaths = try? fm.subpathsOfDirectory(atPath: path) else {
                     throw InputError(description: "\(path): cannot list the folder")
                 }
                 var found: [String] = []
-                while let relative = walker.nextObject() as? String {
-                    if relative.hasSuffix(".sql") {
-                        found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
-                    }
+                for relative in subpaths where relative.hasSuffix(".sql") {
+                    found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
                 }
-                result.append(contentsOf: naturalOrder ? found.sorted(by: naturalLess) : found.sorted())
+                result.append(contentsOf: found.sorted())
             } else {
                 result.append(path)
             }
@@ -48,22 +49,10 @@ enum InputFiles {
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(description: "\(path): cannot open the file for reading")
-        }
-        defer { try? handle.close() }
-        let data: Data
         do {
-            guard let size = try? handle.seekToEnd(), size <= UInt64(maximumSize) else {
-                throw InputError(description: "\(path): larger than \(maximumSize >> 20) MiB")
-            }
-            try handle.seek(toOffset: 0)
-            data = try handle.readToEnd() ?? Data()
-        } catch let error as InputError {
-            throw error
+            return try MigrationLoader.readFile(path)
         } catch {
-            throw InputError(description: "\(path): \(error.localizedDescription)")
+            throw InputError(description: error.description)
         }
-        return [UInt8](data)
     }
 }

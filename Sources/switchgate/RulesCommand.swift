@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MigrationRules
 
 /// `switchgate rules`: the rule list, as text or JSON, and the generated rule docs.
@@ -35,7 +44,7 @@ struct RulesCommand: ParsableCommand {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
                 }
             } catch {
-                throw ValidationError("cannot write \(folder): \(error.localizedDescription)")
+                throw ValidationError("cannot write \(folder): \(error)")
             }
             return
         }
@@ -46,12 +55,12 @@ struct RulesCommand: ParsableCommand {
                 if FileManager.default.contents(atPath: path) != Data(text.utf8) { stale.append(path) }
             }
             if !stale.isEmpty {
-                FileHandle.standardError.write(Data(("out of date (run switchgate rules --write-docs \(folder)):\n" + stale.joined(separator: "\n") + "\n").utf8))
+                StandardError.write(("out of date (run switchgate rules --write-docs \(folder)):\n" + stale.joined(separator: "\n") + "\n"))
                 throw ExitCode(1)
             }
             return
         }
         let output = format == .json ? RuleDocs.json() : RuleDocs.list()
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardOutput.write(output)
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The `switchgate` command: subcommands under `Commands/`, one file each.
@@ -25,17 +26,26 @@ enum Main {
         do {
             var command = try Switchgate.parseAsRoot()
             try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+        } catch let code as ExitCode {
+            endProcess(code.rawValue)
         } catch {
             let code = Switchgate.exitCode(for: error)
             if code == .success {
                 // --help and --version print to stdout and succeed.
                 print(Switchgate.fullMessage(for: error))
-                Foundation.exit(0)
+                endProcess(0)
             }
-            FileHandle.standardError.write(Data((Switchgate.fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            StandardError.write((Switchgate.fullMessage(for: error) + "\n"))
+            endProcess(2)
         }
     }
+}
+
+/// Ends the process with `status` (C's `exit`: standard output's buffer is flushed).
+func endProcess(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// diesel: one folder per migration, `<version>_<name>/up.sql` (and `down.sql`, not
 /// applied), optionally with `metadata.toml`. Files beside the folders are ignored, as
@@ -60,13 +64,13 @@ enum Diesel: FolderLayout {
     /// file does not parse and diesel falls back to its default, `true`.
     static func runInTransaction(_ toml: [UInt8]) -> Bool {
         for raw in String(decoding: toml, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            let line = (raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw).trimmingCharacters(in: .whitespaces)
+            let line = (raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw).trimmingBlanks()
             if line.isEmpty { continue }
             if line.hasPrefix("[") { break }
             guard let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\"", "'"])
+            let key = line[..<equals].trimmingBlanks().trimmingQuotes()
             guard key == "run_in_transaction" else { continue }
-            return line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces) != "false"
+            return line[line.index(after: equals)...].trimmingBlanks() != "false"
         }
         return false
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Flyway: versioned `V<version>__<description>.sql` scripts in version order, then
 /// repeatable `R__<description>.sql` scripts in description order. Version parts are
@@ -27,7 +31,7 @@ enum Flyway: FolderLayout {
     static func parse(_ fileName: String) -> Name? {
         guard fileName.hasSuffix(".sql"), let first = fileName.first else { return nil }
         let stem = fileName.dropLast(4)
-        guard let separator = stem.range(of: "__") else { return nil }
+        guard let separator = stem.firstRange(of: "__") else { return nil }
         let head = stem[stem.index(after: stem.startIndex)..<separator.lowerBound]
         let description = stem[separator.upperBound...]
         let prefix: Prefix
@@ -82,11 +86,11 @@ enum Flyway: FolderLayout {
     static func properties(_ bytes: [UInt8]) -> [String: String] {
         var result: [String: String] = [:]
         for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = line.trimmingBlanks()
             guard let first = text.first, first != "#", first != "!" else { continue }
             guard let separator = text.firstIndex(where: { $0 == "=" || $0 == ":" }) else { continue }
-            let key = text[..<separator].trimmingCharacters(in: .whitespaces)
-            result[key] = text[text.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+            let key = String(text[..<separator].trimmingBlanks())
+            result[key] = String(text[text.index(after: separator)...].trimmingBlanks())
         }
         return result
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// sqitch: `sqitch.plan` lists the changes in deploy order; each change's script is
 /// `deploy/<change>.sql`. A change reworked later in the plan keeps its earlier script as
@@ -68,8 +72,7 @@ enum Sqitch {
         var changes: [Change] = []
         var untagged: [Int] = []
         for line in Lines(bytes: bytes) {
-            let text = String(decoding: bytes[line.start..<line.end], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
+            let text = String(String(decoding: bytes[line.start..<line.end], as: UTF8.self).trimmingBlanks())
             guard let first = text.first, first != "#", first != "%" else { continue }
             if first == "@" {
                 let tag = text.dropFirst().prefix { !$0.isWhitespace }

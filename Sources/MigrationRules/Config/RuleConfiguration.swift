@@ -1,5 +1,14 @@
 import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SQLSyntax
 
 /// A configuration problem, with the file and line, for a clear message (exit 2).

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Diagnostics
+import QueryBinding
 import SchemaCatalog
 
 /// Row counts and sizes of the tables of the real database, from `--table-stats FILE`
@@ -76,41 +87,52 @@ public struct TableStatistics: Sendable, Hashable {
     }
 
     public static func parseJSON(_ data: Data, path: String) throws(ConfigurationError) -> TableStatistics {
-        let object: Any
+        var reader = JSONReader(bytes: [UInt8](data), path: path)
+        let document: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            document = try reader.document()
         } catch {
-            throw ConfigurationError(file: path, line: nil, message: "invalid JSON: \(error.localizedDescription)")
+            throw ConfigurationError(file: path, line: error.line, message: error.message)
         }
-        let rows: [Any]
-        if let array = object as? [Any] {
+        let rows: [JSONValue]
+        switch document.kind {
+        case .array(let array):
             rows = array
-        } else if let dict = object as? [String: Any], let array = dict["tables"] as? [Any] {
-            rows = array
-        } else {
+        case .object(let members):
+            if let tables = members.first(where: { $0.0 == "tables" })?.1, case .array(let array) = tables.kind {
+                rows = array
+            } else {
+                throw ConfigurationError(file: path, line: nil, message: "expected an array of tables or {\"tables\": [...]}")
+            }
+        default:
             throw ConfigurationError(file: path, line: nil, message: "expected an array of tables or {\"tables\": [...]}")
         }
         var stats = TableStatistics()
         for (n, item) in rows.enumerated() {
-            guard let dict = item as? [String: Any] else {
-                throw ConfigurationError(file: path, line: nil, message: "entry \(n + 1) is not an object")
+            guard case .object(let members) = item.kind else {
+                throw ConfigurationError(file: path, line: item.line, message: "entry \(n + 1) is not an object")
             }
-            func value(_ names: [String]) -> Any? {
-                for (k, v) in dict where names.contains(k.lowercased()) { return v }
+            func value(_ names: [String]) -> JSONValue.Kind? {
+                members.first { names.contains($0.0.lowercased()) }?.1.kind
+            }
+            func string(_ v: JSONValue.Kind?) -> String? {
+                if case .string(let s)? = v { return s }
                 return nil
             }
-            func int(_ v: Any?) -> Int? {
-                if let n = v as? NSNumber { return Int(truncating: n) }
-                if let s = v as? String { return number(s) }
-                return nil
+            func int(_ v: JSONValue.Kind?) -> Int? {
+                switch v {
+                case .number(let text)?, .string(let text)?: return number(text)
+                case .bool(let b)?: return b ? 1 : 0
+                default: return nil
+                }
             }
-            guard let table = value(tableNames) as? String else {
-                throw ConfigurationError(file: path, line: nil, message: "entry \(n + 1) has no table name")
+            guard let table = string(value(tableNames)) else {
+                throw ConfigurationError(file: path, line: item.line, message: "entry \(n + 1) has no table name")
             }
             guard let rowCount = int(value(rowNames)) else {
-                throw ConfigurationError(file: path, line: nil, message: "entry \(n + 1) (\(table)) has no row count")
+                throw ConfigurationError(file: path, line: item.line, message: "entry \(n + 1) (\(table)) has no row count")
             }
-            let schema = (value(schemaNames) as? String) ?? "public"
+            let schema = string(value(schemaNames)) ?? "public"
             stats.tables[ObjectKey(schema, table)] = Entry(rows: rowCount, bytes: int(value(byteNames)))
         }
         return stats
@@ -181,6 +203,6 @@ enum SizeText {
             value /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(bytes) bytes" : "\(String(format: "%.1f", value)) \(units[unit])"
+        return unit == 0 ? "\(bytes) bytes" : "\(value.decimalText(fractionDigits: 1)) \(units[unit])"
     }
 }

@@ -1,5 +1,9 @@
 import Diagnostics
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Markdown documentation generated from rule metadata: one page per rule and an index
 /// with the mapping to squawk, strong_migrations, Atlas and Eugene. `switchgate rules
@@ -65,7 +69,7 @@ public enum RuleDocs {
             guard !rules.isEmpty else { continue }
             md += "## \(categoryTitle(category))\n\n| Rule | Severity | Summary |\n|---|---|---|\n"
             for meta in rules {
-                md += "| [`\(meta.id)`](\(meta.id).md) | \(meta.severity.rawValue)\(meta.optIn ? " (opt-in)" : "") | \(meta.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                md += "| [`\(meta.id)`](\(meta.id).md) | \(meta.severity.rawValue)\(meta.optIn ? " (opt-in)" : "") | \(meta.summary.replacing("|", with: "\\|")) |\n"
             }
             md += "\n"
         }
@@ -158,7 +162,8 @@ public enum RuleDocs {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -171,10 +176,12 @@ public enum RuleDocs {
     public static func list() -> String {
         let all = RuleRegistry.metadata
         let width = all.map(\.id.count).max() ?? 0
+        func padded(_ text: String, _ length: Int) -> String {
+            String(text.prefix(length)) + String(repeating: " ", count: max(0, length - text.count))
+        }
         return all.map { meta in
             let sev = meta.severity.rawValue + (meta.optIn ? "*" : "")
-            return meta.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + sev.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + meta.title
+            return padded(meta.id, width) + "  " + padded(sev, 8) + "  " + meta.title
         }.joined(separator: "\n") + "\n\n* opt-in: off unless enabled in .switchgate.toml\n"
     }
 }

@@ -41,6 +41,6 @@ struct ConcurrentlyInTransaction: StatementRule {
         case .assumed: block = "a transaction (--assume-in-transaction)"
         }
         let help = s.transactionOptOut.map { "Run it outside a transaction: \($0)." }
-        return [context.finding(s, "\(s.kind.uppercased().replacingOccurrences(of: "_", with: " ")) cannot run inside a transaction block, and this one runs in \(block)", help: help)]
+        return [context.finding(s, "\(s.kind.uppercased().replacing("_", with: " ")) cannot run inside a transaction block, and this one runs in \(block)", help: help)]
     }
 }

@@ -1,6 +1,15 @@
 import ArgumentParser
 import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MigrationLayout
 import MigrationPlanner
 import MigrationRules
@@ -216,7 +225,7 @@ struct CheckCommand: ParsableCommand {
         clock.threadTime("main thread processor time")
         // The process ends here: tearing down the analysis of a long history
         // (a catalog per statement) takes longer than writing its report.
-        Foundation.exit(result.isSafe ? 0 : 1)
+        endProcess(result.isSafe ? 0 : 1)
     }
 }
 
@@ -257,11 +266,18 @@ enum CheckInputs {
 /// (for benchmarks; the report itself never carries times).
 struct StageClock {
     let enabled: Bool
-    var last = DispatchTime.now().uptimeNanoseconds
+    var last = StageClock.now()
+
+    /// The monotonic clock, in nanoseconds.
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 
     mutating func lap(_ stage: String) {
         guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = StageClock.now()
         report(stage, seconds: Double(now - last) / 1e9)
         last = now
     }
@@ -276,12 +292,19 @@ struct StageClock {
     }
 
     private func report(_ label: String, seconds: Double) {
-        FileHandle.standardError.write(Data("switchgate timing: \(label) \(String(format: "%.3f", seconds)) s\n".utf8))
+        StandardError.write("switchgate timing: \(label) \(seconds.decimalText(fractionDigits: 3)) s\n")
     }
+}
+
+/// Standard error: messages, each written whole.
+enum StandardError {
+    static func write(_ text: String) { StandardOutput.writeAll(Array(text.utf8), to: STDERR_FILENO) }
 }
 
 /// Standard output, written straight from the report's bytes.
 enum StandardOutput {
+    static func write(_ text: String) { writeAll(Array(text.utf8)) }
+
     /// Each piece in order (the report is complete before the first is written).
     static func writeAll(_ pieces: [[UInt8]]) {
         // Small pieces are gathered so that a long report is not thousands of writes.
@@ -302,12 +325,12 @@ enum StandardOutput {
         writeAll(pending)
     }
 
-    static func writeAll(_ bytes: [UInt8]) {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32 = STDOUT_FILENO) {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Diagnostics
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Reporters
 import SQLParser
 import SQLSyntax
@@ -50,7 +54,7 @@ struct ParseCommand: ParsableCommand {
         }
         let parser = SQLParser(dialect: Dialect(kind: dialect))
         let format = self.format
-        let started = DispatchTime.now().uptimeNanoseconds
+        let started = StageClock.now()
         // Each worker reads, parses and renders its file and keeps only the text and
         // counts, so syntax trees are freed in parallel as soon as they are rendered.
         let results = Workers.map(files.count) { index -> Result<FileOutcome, InputError> in
@@ -72,7 +76,7 @@ struct ParseCommand: ParsableCommand {
                 return .failure(InputError(description: "\(files[index]): \(error)"))
             }
         }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let elapsed = Double(StageClock.now() - started) / 1e9
         // Nothing is printed unless every file could be read.
         var outcomes: [FileOutcome] = []
         for result in results {
@@ -88,11 +92,11 @@ struct ParseCommand: ParsableCommand {
             let bytes = outcomes.reduce(0) { $0 + $1.bytes }
             let mb = Double(bytes) / 1_048_576
             output = "files=\(outcomes.count) statements=\(statements) errors=\(errors) bytes=\(bytes) "
-                + "seconds=\(String(format: "%.3f", elapsed)) MiB/s=\(String(format: "%.1f", elapsed > 0 ? mb / elapsed : 0))\n"
+                + "seconds=\(elapsed.decimalText(fractionDigits: 3)) MiB/s=\((elapsed > 0 ? mb / elapsed : 0).decimalText(fractionDigits: 1))\n"
         } else {
             output = outcomes.map(\.text).joined()
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardOutput.write(output)
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,15 @@
 import ArgumentParser
 import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MigrationLayout
 import Reporters
 import SchemaCatalog
@@ -51,7 +60,7 @@ struct SchemaCommand: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
-        if let databaseURL, databaseURL.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let databaseURL, databaseURL.allSatisfy({ $0 == " " || $0 == "\t" }) {
             throw ValidationError("--database-url needs a URL (postgres://..., sqlite:PATH) or a path")
         }
         if databaseURL != nil && !schema.isEmpty {
@@ -90,7 +99,7 @@ struct SchemaCommand: ParsableCommand {
             do {
                 start = try DatabaseBaseline.read(live.url, dialect: dialect, source: live.source)
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                StandardError.write("error: \(error)\n")
                 throw ExitCode(2)
             }
         }
@@ -112,7 +121,7 @@ struct SchemaCommand: ParsableCommand {
         if let failure = replay.failure {
             var message = "\(failure.file):\(failure.line):\(failure.column): error: \(failure.message)\n"
             if let detail = failure.error?.detail { message += "  detail: \(detail)\n" }
-            FileHandle.standardError.write(Data(message.utf8))
+            StandardError.write(message)
             throw ExitCode(1)
         }
         let output: String
@@ -121,6 +130,6 @@ struct SchemaCommand: ParsableCommand {
         case .text: output = SchemaReport.text(replay.catalog)
         case .sql: output = SchemaSQL.render(replay.catalog)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardOutput.write(output)
     }
 }
