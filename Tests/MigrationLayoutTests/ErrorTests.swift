@@ -133,6 +133,27 @@ import Testing
         #expect(load.sets.map(\.layout) == [.files])
     }
 
+    /// `readFile` (schema and query files) reads pipes the same way and refuses
+    /// devices, which could be read forever.
+    @Test func readFileTakesPipesAndRefusesDevices() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/schema.sql"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let text = String(repeating: "CREATE TABLE piped (id int);\n", count: 5000)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data(text.utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        #expect(try MigrationLoader.readFile(fifo) == Array(text.utf8))
+        #expect(throws: MigrationLayoutError.unreadable(path: "/dev/zero", reason: "not a regular file")) {
+            try MigrationLoader.readFile("/dev/zero")
+        }
+    }
+
     @Test func sqitchPlanErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
