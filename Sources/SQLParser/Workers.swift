@@ -178,7 +178,7 @@ public enum Workers {
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
         _ = pthread_attr_setstacksize(&attributes, stackSize)
-        let context = Unmanaged.passRetained(job as AnyObject).toOpaque()
+        let context = Unmanaged.passRetained(ThreadStart(job)).toOpaque()
         #if canImport(Glibc)
         var thread = pthread_t()
         #else
@@ -190,8 +190,7 @@ public enum Workers {
                 #if canImport(Glibc)
                 guard let raw else { return nil }
                 #endif
-                let object = Unmanaged<AnyObject>.fromOpaque(raw).takeRetainedValue()
-                guard let runnable = object as? Runnable else { return nil }
+                let runnable = Unmanaged<ThreadStart>.fromOpaque(raw).takeRetainedValue().runnable
                 Workers.threadStart?()
                 #if canImport(Glibc)
                 // On Linux a nice value is a thread's own, and 0 names the calling thread.
@@ -201,11 +200,19 @@ public enum Workers {
                 return nil
             }, context)
         guard status == 0 else {
-            Unmanaged<AnyObject>.fromOpaque(context).release()
+            Unmanaged<ThreadStart>.fromOpaque(context).release()
             return nil
         }
         return thread
     }
+}
+
+/// What a started thread is handed: its work, already as a `Runnable`. (Cast from
+/// `AnyObject` on the thread, each job type's first cast to the protocol would scan
+/// every conformance record of the program: thousands, once per `Job<T>`.)
+private final class ThreadStart {
+    let runnable: any Runnable
+    init(_ runnable: any Runnable) { self.runnable = runnable }
 }
 
 private protocol Runnable: AnyObject {
