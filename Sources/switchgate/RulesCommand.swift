@@ -4,11 +4,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MigrationRules
 
 /// `switchgate rules`: the rule list, as text or JSON, and the generated rule docs.
