@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Orderings the migration tools use. All of them work on the UTF-8 bytes of names and
 /// compare digit runs of any length without converting them to integers, so a 30-digit
 /// version neither overflows nor crashes.
@@ -13,10 +19,21 @@ enum Ordering {
         return 0
     }
 
-    /// Byte order of two strings: -1, 0 or 1.
+    /// Byte order of two strings: -1, 0 or 1. (memcmp over their UTF-8: the generic
+    /// comparison of two UTF-8 views was a sixth of ordering a folder of migrations.)
     static func compareBytes(_ a: String, _ b: String) -> Int {
-        if a == b { return 0 }
-        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 ? -1 : 1 }
+                }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
     }
 
     /// Natural order: digit runs compare by value, everything else byte by byte, so

@@ -32,11 +32,15 @@ enum Diesel: FolderLayout {
     }
 
     static func candidate(folderName: String, script: String) -> Candidate {
-        let version = folderName.prefix { $0 != "_" }
-        let rest = folderName.dropFirst(version.count + 1)
+        // Split at the first `_` byte, as diesel splits the name (and without
+        // breaking the name into characters, which took half of ordering lemmy's folders).
+        let underscore = folderName.utf8.firstIndex(of: UInt8(ascii: "_"))
+        let version = folderName[..<(underscore ?? folderName.endIndex)]
+        let rest = underscore.map { folderName[folderName.utf8.index(after: $0)...] } ?? ""
+        let key = String(decoding: version.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
         return Candidate(
             path: script, version: String(version), name: rest.isEmpty ? folderName : String(rest),
-            key: SortKey(parts: [.bytes(String(version.filter { $0 != "-" })), .bytes(folderName)]))
+            key: SortKey(parts: [.bytes(key), .bytes(folderName)]))
     }
 
     static func file(_ candidate: Candidate, bytes: [UInt8]) throws(MigrationLayoutError) -> MigrationFile {
