@@ -39,8 +39,12 @@ public enum Workers {
                 if let thread = spawn(job) { started.append(thread) }
             }
             job.work()
-            for thread in started { pthread_join(thread, nil) }
-            return job.results()
+            // The caller waits for the work, not for the threads to end: a thread
+            // that found nothing left may not even have started yet, and one below
+            // the caller's priority (`yielding`) can take milliseconds to.
+            let results = job.finish()
+            for thread in started { pthread_detach(thread) }
+            return results
         }
     }
 
@@ -85,6 +89,8 @@ public enum Workers {
         /// the helper's to take.
         private var end = 0
         private var results: [Output?] = []
+        /// Results stored so far.
+        private var done = 0
         private var finished = false
         private var thread: pthread_t?
 
@@ -99,7 +105,7 @@ public enum Workers {
             pending.append(input)
             results.append(nil)
             end = pending.count
-            monitor.signal()
+            monitor.broadcast()
             monitor.unlock()
         }
 
@@ -110,7 +116,7 @@ public enum Workers {
         public func finish(helping: Bool = false) -> [Output] {
             monitor.lock()
             finished = true
-            monitor.signal()
+            monitor.broadcast()
             while helping && thread != nil && end > next {
                 end -= 1
                 let index = end
@@ -119,10 +125,20 @@ public enum Workers {
                 let output = body(input)
                 monitor.lock()
                 results[index] = output
+                done += 1
+            }
+            if let thread {
+                // The helper's last pieces; then it is left to end on its own (below
+                // the caller's priority, it may take a while to get to that).
+                while done < results.count { monitor.wait() }
+                pthread_detach(thread)
+                let all = results.compactMap { $0 }
+                results = []
+                monitor.unlock()
+                return all
             }
             monitor.unlock()
-            if let thread { pthread_join(thread, nil) }
-            // Without a helper (or after it), whatever is left is done here.
+            // Without a helper, everything is done here.
             work()
             return results.compactMap { $0 }
         }
@@ -140,6 +156,8 @@ public enum Workers {
                     let output = body(input)
                     monitor.lock()
                     results[index] = output
+                    done += 1
+                    monitor.broadcast()
                     continue
                 }
                 // Only `finished` ends the loop: the helper must not read `thread`,
@@ -240,8 +258,10 @@ private final class Job<T>: Runnable {
     private let monitor = Monitor()
     private var next = 0
     private let count: Int
-    private let body: (Int) -> T
+    /// Let go of by `finish`, so that a thread still to end does not keep it.
+    private var body: ((Int) -> T)?
     private var slots: [T?]
+    private var filled = 0
     /// `map(yielding:)`.
     var yields = false
 
@@ -260,18 +280,30 @@ private final class Job<T>: Runnable {
 
     func work() {
         monitor.lock()
-        while let index = takeLocked() {
+        // (An index taken means its slot is empty, so `finish` has not let go of `body`.)
+        while let index = takeLocked(), let body {
             monitor.unlock()
             let value = body(index)
             monitor.lock()
             slots[index] = value
+            filled += 1
             monitor.broadcast()
         }
         monitor.unlock()
     }
 
-    /// Every slot (`map`): all are filled once `work` has returned on every thread.
-    func results() -> [T] { slots.compactMap { $0 } }
+    /// Every slot (`map`), once all are filled; the job then lets go of `body`
+    /// (no thread runs it any more), and a thread that comes to it later finds
+    /// nothing to take.
+    func finish() -> [T] {
+        monitor.lock()
+        while filled < count { monitor.wait() }
+        body = nil
+        let results = slots.compactMap { $0 }
+        slots = []
+        monitor.unlock()
+        return results
+    }
 
     /// Result `index` (`pipeline`). While it is not ready the caller does not wait
     /// idle: it computes the next result nobody has taken (possibly `index`
@@ -285,11 +317,15 @@ private final class Job<T>: Runnable {
                 monitor.unlock()
                 return value
             }
-            if let taken = takeLocked() {
+            if let taken = takeLocked(), let body {
                 monitor.unlock()
                 let value = body(taken)
-                if taken == index { return value }
                 monitor.lock()
+                filled += 1
+                if taken == index {
+                    monitor.unlock()
+                    return value
+                }
                 slots[taken] = value
                 continue
             }

@@ -15,6 +15,18 @@ import Testing
         #expect(squares == (0..<count).map { $0 * $0 })
     }
 
+    @Test func mapReturnsBeforeItsThreadsEndAndKeepsNoneOfItsBody() {
+        // The caller does all of a tiny job before the threads it started run,
+        // and returns without waiting for them to end; a thread that gets to the
+        // job later finds nothing to take. The body captures a local: were it
+        // kept by such a thread, `withoutActuallyEscaping` would trap here.
+        for round in 0..<300 {
+            let offset = round
+            let results = Workers.map(2, yielding: round % 2 == 0) { $0 + offset }
+            #expect(results == [offset, offset + 1])
+        }
+    }
+
     @Test func oneWorkerRunsOnTheCallingThread() {
         let results = Workers.map(5, workers: 1) { $0 + 1 }
         #expect(results == [1, 2, 3, 4, 5])
