@@ -400,13 +400,32 @@ public enum CheckReport {
     }
 
     /// Workflow-command escaping of a message (`%`, CR, LF).
-    static func escapeData(_ s: String) -> String {
-        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
-    }
+    static func escapeData(_ s: String) -> String { escape(s, property: false) }
 
     /// Workflow-command escaping of a property value (also `:` and `,`).
-    static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    static func escapeProperty(_ s: String) -> String { escape(s, property: true) }
+
+    /// One pass over the bytes: every escaped character is ASCII, and no byte of
+    /// a multi-byte UTF-8 sequence is. (A pass per character replaced, each over
+    /// grapheme clusters, took a fifth of lemmy's check with `--format github`.)
+    static func escape(_ s: String, property: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            let code: StaticString
+            switch byte {
+            case UInt8(ascii: "%"): code = "%25"
+            case UInt8(ascii: "\r"): code = "%0D"
+            case UInt8(ascii: "\n"): code = "%0A"
+            case UInt8(ascii: ":") where property: code = "%3A"
+            case UInt8(ascii: ",") where property: code = "%2C"
+            default:
+                out.append(byte)
+                continue
+            }
+            code.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -420,16 +439,4 @@ public struct TextStyle: Sendable {
     func red(_ s: String) -> String { wrap(s, "31") }
     func green(_ s: String) -> String { wrap(s, "32") }
     func yellow(_ s: String) -> String { wrap(s, "33") }
-}
-
-extension String {
-    /// Replaces every occurrence without Foundation.
-    func replacingAll(_ target: Character, _ replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(count)
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
-    }
 }
