@@ -5,7 +5,12 @@ extension Catalog {
     /// Whether any constraint in `schema` is called `name` (PostgreSQL's
     /// `ConstraintNameExists` looks across the whole schema).
     func constraintNameTaken(_ schema: String, _ name: String) -> Bool {
-        tables.values.contains { $0.key.schema == schema && $0.constraints.contains { $0.name == name } }
+        // Every table's constraints are looked at: the lengths first, which rule
+        // out nearly all of them without comparing the texts.
+        let length = name.utf8.count
+        return tables.values.contains { table in
+            table.constraints.contains { $0.name.utf8.count == length && $0.name == name } && table.key.schema == schema
+        }
     }
 
     func chooseConstraintName(_ table: ObjectKey, _ column: String?, _ label: String) -> String {

@@ -59,6 +59,19 @@ extension Catalog {
 
     /// PostgreSQL refuses duplicate output names; SQLite renames them `a:1`, `a:2`.
     private func checkViewColumnNames(_ columns: inout [ViewColumn], span: SourceSpan) throws(CatalogError) {
+        // A view's few dozen names are compared pairwise, without hashing any;
+        // a set is made only when two are the same.
+        let names = columns.map(\.name)
+        if names.count <= 64 {
+            var duplicate = false
+            outer: for i in names.indices {
+                for j in names.indices[..<i] where names[j] == names[i] {
+                    duplicate = true
+                    break outer
+                }
+            }
+            if !duplicate { return }
+        }
         var seen: Set<String> = []
         for i in columns.indices where !seen.insert(columns[i].name).inserted {
             if dialect.validatesViewQueries {

@@ -306,9 +306,9 @@ public enum SQLName {
     public static let maximumLength = 63
 
     public static func truncated(_ name: String) -> String {
-        var utf8 = Array(name.utf8)
-        guard utf8.count > maximumLength else { return name }
-        utf8 = Array(utf8[0..<maximumLength])
+        // (Nearly every name is short: it is returned as it is, without a copy of its bytes.)
+        guard name.utf8.count > maximumLength else { return name }
+        var utf8 = Array(name.utf8.prefix(maximumLength))
         // Do not cut a multi-byte character in half.
         while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
         if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }

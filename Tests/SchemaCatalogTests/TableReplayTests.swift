@@ -31,6 +31,25 @@ func refusal(_ sql: String) -> String? {
         ALTER TABLE t2 ADD CHECK (x < 100);
         """
 
+    /// A chosen name must be free in the whole schema, and is free again once
+    /// the table or constraint holding it is gone (PostgreSQL 15.20 gave these).
+    @Test func chosenConstraintNamesFollowTheSchemaAsItChanges() throws {
+        let (catalog, failure) = replay("""
+            CREATE TABLE a (x int CHECK (x > 0));
+            ALTER TABLE a RENAME TO b;
+            CREATE TABLE a (x int CHECK (x > 0));
+            DROP TABLE b;
+            ALTER TABLE a ADD CHECK (x < 10);
+            CREATE SCHEMA s;
+            CREATE TABLE s.a (x int CHECK (x > 0));
+            ALTER TABLE a DROP CONSTRAINT a_x_check1;
+            ALTER TABLE a ADD CHECK (x <> 5);
+            """)
+        #expect(failure == nil)
+        #expect(catalog.tables[ObjectKey("public", "a")]?.constraints.map(\.name).sorted() == ["a_x_check", "a_x_check1"])
+        #expect(catalog.tables[ObjectKey("s", "a")]?.constraints.map(\.name) == ["a_x_check"])
+    }
+
     @Test func chosenNamesMatchPostgres() throws {
         let (catalog, failure) = replay(Self.namingScript)
         #expect(failure == nil)
