@@ -195,6 +195,9 @@ public enum CheckReport {
         mutating func locks(_ locks: [RelationLock]) -> [UInt8] {
             if let last, last.locks.sharesStorage(with: locks) { return last.json }
             var w = JSONWriter()
+            // `{"relation":"public.name","mode":"ACCESS EXCLUSIVE"}` is about 60 bytes:
+            // the buffer is made once rather than grown step by step.
+            w.reserveCapacity(2 + 72 * locks.count)
             w.beginArray()
             for lock in locks {
                 w.beginObject()
@@ -213,9 +216,11 @@ public enum CheckReport {
 
     /// A statement's fields after its phase that come from the migration alone.
     static func writeMiddle(_ w: inout JSONWriter, _ s: MigrationStatement, _ relations: inout RelationNames) {
-        w.field("locks", json: relations.locks(s.effects.locks))
-        w.field("rewrite", !s.effects.rewrites.isEmpty)
-        w.field("scan", !s.effects.scans.isEmpty)
+        s.withEffects { effects in
+            w.field("locks", json: relations.locks(effects.locks))
+            w.field("rewrite", !effects.rewrites.isEmpty)
+            w.field("scan", !effects.scans.isEmpty)
+        }
         w.field("transaction", s.transaction)
         if let failure = s.failure {
             w.key("error")
