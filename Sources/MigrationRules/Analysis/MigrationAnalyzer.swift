@@ -163,12 +163,16 @@ public struct MigrationAnalyzer: Sendable {
         of piece: HistoryPiece, model: LockModel, memo: inout EffectsMemo
     ) -> [(Int, StatementEffects, RuleFacts?)] {
         var out: [(Int, StatementEffects, RuleFacts?)] = []
-        var sources: [String: ReplaySource] = [:]
+        // A file's statements come one after another: its source is looked up once.
+        var current: (file: String, source: ReplaySource)?
         for (k, statement) in piece.statements.enumerated() {
             guard let tree = statement.statement, k < piece.catalogs.count else { continue }
             let file = statement.file
-            guard let source = sources[file] ?? piece.sources[file].map(ReplaySource.init) else { continue }
-            sources[file] = source
+            if current?.file != file {
+                guard let found = piece.sources[file] else { continue }
+                current = (file, ReplaySource(found))
+            }
+            guard let source = current?.source else { continue }
             let i = piece.first + k
             let catalog = piece.catalogs[k]
             let target = DataTarget(tree.node)
