@@ -129,15 +129,18 @@ public struct JSONWriter {
     /// Appends `s` as a JSON string literal (RFC 8259 escapes) to UTF-8 bytes. Runs
     /// of bytes that need no escape are copied whole; escapes are all ASCII, so
     /// every run ends on a scalar boundary.
-    /// Whether any of the eight bytes is below 0x20, a quote or a backslash
-    /// (the classic "has a zero byte" bit tricks; bytes of 0x80 and above are left alone).
+    /// Eight bytes (the first in the lowest bits) with the high bit set in each
+    /// that is below 0x20, a quote or a backslash: the classic "has a zero byte"
+    /// bit tricks, exact up to the first such byte (a match may also mark a byte
+    /// after it, never one before). Zero when none needs an escape; bytes of
+    /// 0x80 and above are left alone.
     @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
+    static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
         let below = (word &- ones &* 0x20) & ~word & highs
-        return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        return below | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))
     }
 
     static func appendString(_ s: String, to out: inout [UInt8]) {
@@ -149,16 +152,20 @@ public struct JSONWriter {
             var runStart = 0
             var i = 0
             while i < count {
-                // Eight bytes at a time while none needs an escape.
                 if i + 8 <= count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if !Self.needsEscape(word) {
+                    // Eight bytes at a time while none needs an escape; then straight
+                    // to the first that does (SQL texts escape a line break every
+                    // few dozen bytes).
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let mask = Self.escapeMask(word)
+                    if mask == 0 {
                         i += 8
                         continue
                     }
+                    i += mask.trailingZeroBitCount >> 3
                 }
-                let byte = base[i]
                 // Control characters, the quote and the backslash need an escape.
+                let byte = base[i]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
                     i += 1
                     continue

@@ -21,6 +21,46 @@ import Testing
         #expect(w.output == #"{"s":"a\"b\\c\nd\u0001é","n":3,"null":null,"list":[true,1]}"#)
     }
 
+    /// Exactly the bytes that must be escaped are, wherever they fall in the
+    /// eight-byte steps of the scan: the output is compared byte for byte with
+    /// an escaper that looks at one byte at a time.
+    @Test func jsonEscapesExactlyTheBytesThatNeedIt() {
+        func reference(_ text: String) -> [UInt8] {
+            var out: [UInt8] = [UInt8(ascii: "[")] + [UInt8(ascii: "\"")]
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): out += Array(#"\""#.utf8)
+                case UInt8(ascii: "\\"): out += Array(#"\\"#.utf8)
+                case UInt8(ascii: "\n"): out += Array(#"\n"#.utf8)
+                case UInt8(ascii: "\r"): out += Array(#"\r"#.utf8)
+                case UInt8(ascii: "\t"): out += Array(#"\t"#.utf8)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: out.append(byte)
+                }
+            }
+            return out + Array("\"]".utf8)
+        }
+        let specials: [String] = ["\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "!", "#", "[", "]", "~", "é", "\u{7f}", "🚀"]
+        for length in 0...24 {
+            for special in specials {
+                for second in [nil, "\n", "a"] as [String?] {
+                    for position in 0...length {
+                        var text = String(repeating: "x", count: length)
+                        text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+                        if let second { text += second + String(repeating: "y", count: position % 9) + second }
+                        var w = JSONWriter()
+                        w.beginArray()
+                        w.value(text)
+                        w.endArray()
+                        #expect(w.utf8 == reference(text), "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Long strings are scanned eight bytes at a time: every character that needs
     /// an escape, at every position of strings of every length up to 40, comes out
     /// as Foundation's JSON encoder reads it back.
