@@ -361,7 +361,20 @@ enum BuiltinNames {
             "json_each", "json_tree", "generate_series",
         ])
 
+    /// The names of a list separated by spaces and line breaks, split on its
+    /// bytes (made once, on the first query bound: splitting by characters
+    /// and growing the set as it filled cost more than binding a backfill).
     private static func words(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") }
+            var names = Set<String>(minimumCapacity: bytes.count(where: isSeparator) + 1)
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || isSeparator(bytes[i]) {
+                if i > start { names.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return names
+        }
     }
 }
