@@ -98,17 +98,22 @@ extension ViewQueryAnalyzer {
     mutating func record(_ columns: [ScopeColumn]) {
         var table: ObjectKey?
         var names: [String] = []
+        func add() {
+            guard let table, !names.isEmpty else { return }
+            // A relation's first columns make its set at once, sized for them.
+            if dependencies[table]?.formUnion(names) == nil { dependencies[table] = Set(names) }
+        }
         for column in columns {
             for origin in column.origins {
                 if origin.table != table {
-                    if let table, !names.isEmpty { dependencies[table, default: []].formUnion(names) }
+                    add()
                     table = origin.table
                     names.removeAll(keepingCapacity: true)
                 }
                 names.append(origin.column)
             }
         }
-        if let table, !names.isEmpty { dependencies[table, default: []].formUnion(names) }
+        add()
     }
 
     /// The name PostgreSQL gives an output column written without an alias

@@ -88,7 +88,12 @@ public struct MigrationAnalyzer: Sendable {
             // its next append would copy them whole.
             let statements = Array(analysis.statements[submitted..<count])
             var sources: [String: SourceFile] = [:]
-            for file in Set(statements.map(\.file)) { sources[file] = analysis.sources[file] }
+            // (A file's statements come one after another.)
+            var file: String?
+            for statement in statements where statement.file != file {
+                file = statement.file
+                sources[statement.file] = analysis.sources[statement.file]
+            }
             let piece = HistoryPiece(
                 first: submitted, statements: statements, catalogs: Array(analysis.catalogs[submitted..<count]),
                 after: analysis.catalog(before: count), sources: sources)
