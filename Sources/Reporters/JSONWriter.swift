@@ -198,42 +198,34 @@ public struct JSONWriter {
 /// report, and an array of flags was an allocation each. Levels past 64 (no
 /// report nests that deep) go to an array.
 struct CommaStack {
-    private var bits: UInt64 = 0
+    /// The innermost level's flag, asked and set for every key and value.
+    var top = false
+    /// The flags of the levels around it, the outermost (bit 0) first.
+    private var saved: UInt64 = 0
     /// Open levels, the document's included.
     private var depth = 1
     private var deeper: [Bool] = []
 
-    /// The innermost level's flag.
-    var top: Bool {
-        get {
-            let level = depth - 1
-            return level < 64 ? bits & (1 << UInt64(level)) != 0 : deeper[level - 64]
-        }
-        set {
-            let level = depth - 1
-            if level >= 64 {
-                deeper[level - 64] = newValue
-            } else if newValue {
-                bits |= 1 << UInt64(level)
-            } else {
-                bits &= ~(1 << UInt64(level))
-            }
-        }
-    }
-
     mutating func push(_ flag: Bool) {
-        depth += 1
-        if depth - 1 >= 64 {
-            deeper.append(flag)
+        let level = depth - 1
+        if level < 64 {
+            if top { saved |= 1 << UInt64(level) } else { saved &= ~(1 << UInt64(level)) }
         } else {
-            top = flag
+            deeper.append(top)
         }
+        depth += 1
+        top = flag
     }
 
     /// Closes the innermost level (never the document's).
     mutating func pop() {
         guard depth > 1 else { return }
-        if depth - 1 >= 64 { deeper.removeLast() }
         depth -= 1
+        let level = depth - 1
+        if level < 64 {
+            top = saved & (1 << UInt64(level)) != 0
+        } else {
+            top = deeper.popLast() ?? false
+        }
     }
 }
