@@ -181,33 +181,36 @@ public enum CheckReport {
     /// worked out once per relation: the same tables are locked over and over.
     /// A batch of one backfill shares one list of locks, written once.
     struct RelationNames {
-        private var names: [ObjectKey: String] = [:]
+        /// Each relation's `{"relation":"schema.name","mode":`, written once.
+        private var prefixes: [ObjectKey: [UInt8]] = [:]
         private var last: (locks: [RelationLock], json: [UInt8])?
 
-        mutating func name(_ key: ObjectKey) -> String {
-            if let name = names[key] { return name }
-            let name = key.description
-            names[key] = name
-            return name
+        private mutating func prefix(_ key: ObjectKey) -> [UInt8] {
+            if let prefix = prefixes[key] { return prefix }
+            var prefix = Array(#"{"relation":"#.utf8)
+            JSONWriter.appendString(key.description, to: &prefix)
+            prefix += Array(#","mode":"#.utf8)
+            prefixes[key] = prefix
+            return prefix
         }
 
-        /// The JSON array of `locks`.
+        /// The JSON array of `locks`: what `JSONWriter` writes for an array of
+        /// `{"relation": ..., "mode": ...}` objects, made from the relations'
+        /// prefixes (a history takes locks on the same tables over and over).
         mutating func locks(_ locks: [RelationLock]) -> [UInt8] {
             if let last, last.locks.sharesStorage(with: locks) { return last.json }
-            var w = JSONWriter()
-            // `{"relation":"public.name","mode":"ACCESS EXCLUSIVE"}` is about 60 bytes:
-            // the buffer is made once rather than grown step by step.
-            w.reserveCapacity(2 + 72 * locks.count)
-            w.beginArray()
-            for lock in locks {
-                w.beginObject()
-                w.field("relation", name(lock.relation))
-                w.field("mode", lock.mode.description)
-                w.endObject()
+            var json: [UInt8] = []
+            json.reserveCapacity(2 + 72 * locks.count)
+            json.append(UInt8(ascii: "["))
+            for (i, lock) in locks.enumerated() {
+                if i > 0 { json.append(UInt8(ascii: ",")) }
+                json += prefix(lock.relation)
+                JSONWriter.appendString(lock.mode.description, to: &json)
+                json.append(UInt8(ascii: "}"))
             }
-            w.endArray()
-            last = (locks, w.utf8)
-            return w.utf8
+            json.append(UInt8(ascii: "]"))
+            last = (locks, json)
+            return json
         }
     }
 
