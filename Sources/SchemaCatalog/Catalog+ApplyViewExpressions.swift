@@ -21,36 +21,37 @@ extension ViewQueryAnalyzer {
     /// Resolves a column reference and records what it reads; nil when it is not
     /// a plain column (a whole-row reference, or a name this analysis cannot see).
     mutating func lookup(_ name: QualifiedName, span: SourceSpan) throws(CatalogError) -> ScopeColumn? {
-        let parts = name.parts.map(\.value)
+        let parts = name.parts
         switch parts.count {
         case 1:
-            return try lookupUnqualified(parts[0], span: span, report: true)
+            return try lookupUnqualified(parts[0].value, span: span, report: true)
         case 2, 3:
-            let relation = parts.dropLast()
-            let column = parts[parts.count - 1]
-            for scope in scopes.reversed() {
+            // `table.column` or `schema.table.column`.
+            let table = parts[parts.count - 2].value
+            let schema = parts.count == 3 ? parts[0].value : nil
+            let column = parts[parts.count - 1].value
+            // By index, so that no scope, item or column is copied until one matches.
+            for level in scopes.indices.reversed() {
                 guard
-                    let item = scope.items.first(where: { item in
-                        item.qualifiable && item.name == relation.last
-                            && (relation.count == 1 || item.schema == relation.first)
+                    let i = scopes[level].items.firstIndex(where: { item in
+                        item.qualifiable && item.name == table && (schema == nil || item.schema == schema)
                     })
                 else { continue }
-                if let found = item.columns.first(where: { $0.name == column }) {
+                if let c = scopes[level].items[i].columns.firstIndex(where: { $0.name == column }) {
+                    let found = scopes[level].items[i].columns[c]
                     record(found.origins)
                     return found
                 }
-                if strict && item.complete {
-                    throw CatalogError(
-                        CatalogError.undefinedColumn, "column \(relation.last ?? "").\(column) does not exist", span: span)
+                if strict && scopes[level].items[i].complete {
+                    throw CatalogError(CatalogError.undefinedColumn, "column \(table).\(column) does not exist", span: span)
                 }
                 return nil
             }
             // `composite_column.field`.
-            if parts.count == 2, try lookupUnqualified(parts[0], span: span, report: false) != nil { return nil }
+            if parts.count == 2, try lookupUnqualified(parts[0].value, span: span, report: false) != nil { return nil }
             if strict && scopes.allSatisfy({ $0.items.allSatisfy(\.complete) }) {
                 throw CatalogError(
-                    CatalogError.undefinedTable, "missing FROM-clause entry for table \"\(relation.last ?? "")\"",
-                    span: span)
+                    CatalogError.undefinedTable, "missing FROM-clause entry for table \"\(table)\"", span: span)
             }
             return nil
         default:
