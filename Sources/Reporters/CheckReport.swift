@@ -219,11 +219,11 @@ public enum CheckReport {
 
     /// A statement's fields after its phase that come from the migration alone.
     static func writeMiddle(_ w: inout JSONWriter, _ s: MigrationStatement, _ relations: inout RelationNames) {
-        s.withEffects { effects in
-            w.field("locks", json: relations.locks(effects.locks))
-            w.field("rewrite", !effects.rewrites.isEmpty)
-            w.field("scan", !effects.scans.isEmpty)
-        }
+        // Read once: each `s.effects` is a copy of all of them.
+        let effects = s.effects
+        w.field("locks", json: relations.locks(effects.locks))
+        w.field("rewrite", !effects.rewrites.isEmpty)
+        w.field("scan", !effects.scans.isEmpty)
         w.field("transaction", s.transaction)
         if let failure = s.failure {
             w.key("error")

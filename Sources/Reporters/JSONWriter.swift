@@ -126,9 +126,6 @@ public struct JSONWriter {
         value(b)
     }
 
-    /// Appends `s` as a JSON string literal (RFC 8259 escapes) to UTF-8 bytes. Runs
-    /// of bytes that need no escape are copied whole; escapes are all ASCII, so
-    /// every run ends on a scalar boundary.
     /// Eight bytes (the first in the lowest bits) with the high bit set in each
     /// that is below 0x20, a quote or a backslash: the classic "has a zero byte"
     /// bit tricks, exact up to the first such byte (a match may also mark a byte
@@ -143,6 +140,9 @@ public struct JSONWriter {
         return below | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))
     }
 
+    /// Appends `s` as a JSON string literal (RFC 8259 escapes) to UTF-8 bytes. Runs
+    /// of bytes that need no escape are copied whole; escapes are all ASCII, so
+    /// every run ends on a scalar boundary.
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s

@@ -9,10 +9,21 @@ extension ViewQueryAnalyzer {
 
     /// The item `name` (`t` or `schema.t`) refers to, innermost level first.
     func findItem(_ name: QualifiedName) -> RangeItem? {
-        let parts = name.parts.map(\.value)
-        for scope in scopes.reversed() {
-            for item in scope.items where item.qualifiable && item.name == parts.last {
-                if parts.count == 1 || item.schema == parts[parts.count - 2] { return item }
+        let parts = name.parts
+        guard let table = parts.last?.value,
+            let (level, i) = itemIndex(table, schema: parts.count > 1 ? parts[parts.count - 2].value : nil)
+        else { return nil }
+        return scopes[level].items[i]
+    }
+
+    /// Where the item `schema.table` (or `table`) is, innermost level first. By
+    /// index, so that no level or item is copied on the way.
+    func itemIndex(_ table: String, schema: String?) -> (level: Int, item: Int)? {
+        for level in scopes.indices.reversed() {
+            if let i = scopes[level].items.firstIndex(where: { item in
+                item.qualifiable && item.name == table && (schema == nil || item.schema == schema)
+            }) {
+                return (level, i)
             }
         }
         return nil
@@ -30,13 +41,8 @@ extension ViewQueryAnalyzer {
             let table = parts[parts.count - 2].value
             let schema = parts.count == 3 ? parts[0].value : nil
             let column = parts[parts.count - 1].value
-            // By index, so that no scope, item or column is copied until one matches.
-            for level in scopes.indices.reversed() {
-                guard
-                    let i = scopes[level].items.firstIndex(where: { item in
-                        item.qualifiable && item.name == table && (schema == nil || item.schema == schema)
-                    })
-                else { continue }
+            if let (level, i) = itemIndex(table, schema: schema) {
+                // Only the column found is copied.
                 if let c = scopes[level].items[i].columns.firstIndex(where: { $0.name == column }) {
                     let found = scopes[level].items[i].columns[c]
                     record(found.origins)

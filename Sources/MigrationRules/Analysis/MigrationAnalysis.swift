@@ -90,13 +90,6 @@ public struct MigrationStatement: Sendable {
         get { box.fields.transaction }
         _modify { yield &box.fields.transaction }
     }
-    /// `body` on the statement's effects, read in place (`effects` copies them whole
-    /// when more than one field is read).
-    public func withEffects<R>(_ body: (borrowing StatementEffects) -> R) -> R {
-        if let judgement { return body(judgement.fields.effects) }
-        return body(Self.noEffects)
-    }
-
     /// What it locks, rewrites and scans, judged on the catalog just before it.
     public var effects: StatementEffects {
         // Read in place: rules ask for one field of it (`s.effects.scans`) of
