@@ -83,8 +83,8 @@ extension ViewQueryAnalyzer {
             }
             let scope = scopes[level]
             if let item = scope.items.first(where: { $0.qualifiable && $0.name == name }) {
-                // A whole-row reference depends on the relation, not on its columns.
-                for relation in item.relations { dependencies[relation, default: []].formUnion([]) }
+                // A whole-row reference depends on the relation, not on its columns
+                // (a dependency already: it was read in FROM).
                 return nil
             }
             if level == scopes.count - 1, scope.outputNamesVisible, scope.outputNames.contains(name) { return nil }
@@ -96,31 +96,13 @@ extension ViewQueryAnalyzer {
         return nil
     }
 
-    mutating func record(_ origins: Origins) {
-        for origin in origins { dependencies[origin.table, default: []].insert(origin.column) }
+    mutating func record(_ origins: ReadColumns) {
+        for slot in origins { relations[Int(slot.relation)].read[Int(slot.column)] = true }
     }
 
-    /// `record` for every column of a FROM item (`*`): consecutive columns of one
-    /// relation, as a table's are, go in at one lookup.
+    /// `record` for every column of a FROM item (`*`).
     mutating func record(_ columns: [ScopeColumn]) {
-        var table: ObjectKey?
-        var names: [String] = []
-        func add() {
-            guard let table, !names.isEmpty else { return }
-            // A relation's first columns make its set at once, sized for them.
-            if dependencies[table]?.formUnion(names) == nil { dependencies[table] = Set(names) }
-        }
-        for column in columns {
-            for origin in column.origins {
-                if origin.table != table {
-                    add()
-                    table = origin.table
-                    names.removeAll(keepingCapacity: true)
-                }
-                names.append(origin.column)
-            }
-        }
-        add()
+        for column in columns { record(column.origins) }
     }
 
     /// The name PostgreSQL gives an output column written without an alias

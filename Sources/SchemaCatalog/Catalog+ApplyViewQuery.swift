@@ -19,12 +19,12 @@ struct ScopeColumn {
     private struct Fields: Sendable {
         var name: String
         var type: ColumnType?
-        var origins: Origins
+        var origins: ReadColumns
     }
 
     private var box: CopyOnWrite<Fields>
 
-    init(name: String, type: ColumnType?, origins: Origins) {
+    init(name: String, type: ColumnType?, origins: ReadColumns) {
         box = CopyOnWrite(Fields(name: name, type: type, origins: origins))
     }
 
@@ -37,10 +37,66 @@ struct ScopeColumn {
         _modify { yield &box.fields.type }
     }
     /// The table and view columns it reads, for view dependencies.
-    var origins: Origins {
+    var origins: ReadColumns {
         get { box.fields.origins }
         _modify { yield &box.fields.origins }
     }
+}
+
+/// A relation column a view's query reads: the relation's place in
+/// `ViewQueryAnalyzer.relations` and the column's position in it.
+struct ColumnSlot: Equatable, Sendable {
+    var relation: Int32
+    var column: Int32
+}
+
+/// The relation columns a value reads, as positions (`ColumnSlot`): usually
+/// exactly one, kept without an array. What a view reads is marked by position
+/// as its query is read, and named once at the end (`dependencies`): hashing
+/// each column name at each reference was a fifth of the analysis.
+struct ReadColumns: Swift.Sequence, ExpressibleByArrayLiteral, Sendable {
+    private var first: ColumnSlot?
+    private var rest: [ColumnSlot] = []
+
+    init(_ single: ColumnSlot) { first = single }
+
+    init(arrayLiteral elements: ColumnSlot...) {
+        first = elements.first
+        rest = Array(elements.dropFirst())
+    }
+
+    var isEmpty: Bool { first == nil }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate var first: ColumnSlot?
+        fileprivate var rest: IndexingIterator<[ColumnSlot]>
+
+        mutating func next() -> ColumnSlot? {
+            if let value = first {
+                first = nil
+                return value
+            }
+            return rest.next()
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(first: first, rest: rest.makeIterator()) }
+
+    static func + (lhs: ReadColumns, rhs: ReadColumns) -> ReadColumns {
+        guard let first = lhs.first else { return rhs }
+        var out = ReadColumns(first)
+        out.rest = lhs.rest
+        out.rest.append(contentsOf: rhs)
+        return out
+    }
+}
+
+/// A table, view or sequence a view's query reads: its columns as the query
+/// sees them (made once however often it is named), and which of them it reads.
+struct ReadRelation {
+    let key: ObjectKey
+    let columns: [ScopeColumn]
+    var read: [Bool]
 }
 
 /// One entry of a query level's namespace (PostgreSQL's `ParseNamespaceItem`).
@@ -82,7 +138,6 @@ struct ViewQueryAnalyzer {
     let source: ReplaySource
     /// PostgreSQL checks a view's query when it is created; SQLite does not.
     let strict: Bool
-    var dependencies: [ObjectKey: Set<String>] = [:]
     var functionDependencies: Set<ObjectKey> = []
     /// A recursive view's own name and column names (`CREATE RECURSIVE VIEW`).
     var recursiveSelf: (name: String, columns: [String])?
@@ -92,9 +147,10 @@ struct ViewQueryAnalyzer {
     /// column look at them again, which must not multiply with nesting.
     var subqueryOutputs: [SourceSpan: QueryOutput] = [:]
     var ctes: [[String: QueryOutput]] = []
-    /// The columns of each relation read so far: a view's subqueries read the
-    /// same tables over and over, and a relation's columns are made once.
-    var relationScopes: [ObjectKey: [ScopeColumn]] = [:]
+    /// The relations read so far, each once, in the order first read (a view's
+    /// subqueries read the same tables over and over), by place (`ColumnSlot`).
+    var relations: [ReadRelation] = []
+    var relationPlaces: [ObjectKey: Int] = [:]
     var depth = 0
     /// Nesting beyond this is read without checks, so no input exhausts the stack.
     static let maximumDepth = 200
@@ -281,8 +337,8 @@ struct ViewQueryAnalyzer {
         }
         var output = QueryOutput(columns: [], complete: true)
         for item in items {
+            // (The item's relations are dependencies already: they were read in FROM.)
             record(item.columns)
-            for relation in item.relations { dependencies[relation, default: []].formUnion([]) }
             output.columns += item.columns
             output.complete = output.complete && item.complete
         }
@@ -350,21 +406,15 @@ struct ViewQueryAnalyzer {
     private mutating func addRelation(_ ref: TableReference) throws(CatalogError) -> Int {
         var columns: [ScopeColumn]
         var complete = true
-        var relations: [ObjectKey] = []
+        var relationKeys: [ObjectKey] = []
         var schema: String?
         if ref.name.parts.count == 1, let cte = ctes.reversed().lazy.compactMap({ $0[ref.name.name] }).first {
             columns = cte.columns
             complete = cte.complete
         } else if let key = catalog.resolve(ref.name, exists: { catalog.hasRelationColumns($0) }) {
-            if let known = relationScopes[key] {
-                columns = known
-            } else {
-                columns = catalog.scopeColumns(key)
-                relationScopes[key] = columns
-            }
-            relations = [key]
+            columns = relations[place(of: key)].columns
+            relationKeys = [key]
             schema = key.schema
-            dependencies[key, default: []].formUnion([])
         } else {
             if strict { throw catalog.missingRelation(ref.name) }
             columns = []
@@ -376,7 +426,45 @@ struct ViewQueryAnalyzer {
         return append(
             RangeItem(
                 name: name, schema: ref.alias?.name == nil ? schema : nil, columns: output.columns,
-                complete: output.complete, qualifiable: true, unqualified: true, relations: relations))
+                complete: output.complete, qualifiable: true, unqualified: true, relations: relationKeys))
+    }
+
+    /// The place of `key` (a table, view or sequence) in `relations`, which a
+    /// first read adds it to: a relation named in FROM is a dependency of the
+    /// view, whatever of it the view reads.
+    private mutating func place(of key: ObjectKey) -> Int {
+        if let known = relationPlaces[key] { return known }
+        let place = relations.count
+        var columns: [ScopeColumn] = []
+        func add(_ name: String, _ type: ColumnType?) {
+            let slot = ColumnSlot(relation: Int32(place), column: Int32(columns.count))
+            columns.append(ScopeColumn(name: name, type: type, origins: ReadColumns(slot)))
+        }
+        if let table = catalog.tables[key] {
+            columns.reserveCapacity(table.columns.count)
+            for column in table.columns { add(column.name, column.type) }
+        } else if let view = catalog.views[key] {
+            columns.reserveCapacity(view.columns.count)
+            for column in view.columns { add(column.name, column.type) }
+        } else {
+            for column in catalog.relationColumns(key) ?? [] { add(column.name, column.type) }
+        }
+        relations.append(ReadRelation(key: key, columns: columns, read: [Bool](repeating: false, count: columns.count)))
+        relationPlaces[key] = place
+        return place
+    }
+
+    /// What the view depends on (`pg_depend`): every relation it names, with the
+    /// columns it reads of each.
+    var dependencies: [ObjectKey: Set<String>] {
+        var out: [ObjectKey: Set<String>] = [:]
+        out.reserveCapacity(relations.count)
+        for relation in relations {
+            var names = Set<String>()
+            for (i, read) in relation.read.enumerated() where read { names.insert(relation.columns[i].name) }
+            out[relation.key] = names
+        }
+        return out
     }
 
     /// Functions whose result is one unnamed column, named after the alias or the function.
@@ -536,16 +624,6 @@ extension Catalog {
     /// Whether `key` is a table, view or sequence (`relationColumns` is not nil).
     func hasRelationColumns(_ key: ObjectKey) -> Bool {
         tables[key] != nil || views[key] != nil || sequences[key] != nil
-    }
-
-    /// `relationColumns` as a view's query reads them, each column its own origin.
-    func scopeColumns(_ key: ObjectKey) -> [ScopeColumn] {
-        func column(_ name: String, _ type: ColumnType?) -> ScopeColumn {
-            ScopeColumn(name: name, type: type, origins: Origins(ColumnReference(table: key, column: name)))
-        }
-        if let table = tables[key] { return table.columns.map { column($0.name, $0.type) } }
-        if let view = views[key] { return view.columns.map { column($0.name, $0.type) } }
-        return (relationColumns(key) ?? []).map { column($0.name, $0.type) }
     }
 
     /// The columns of a table, view or sequence, as a query sees them.
