@@ -460,7 +460,10 @@ struct ViewQueryAnalyzer {
         var out: [ObjectKey: Set<String>] = [:]
         out.reserveCapacity(relations.count)
         for relation in relations {
-            var names = Set<String>()
+            // Sized at once: growing a set hashes its names again.
+            var count = 0
+            for read in relation.read where read { count += 1 }
+            var names = Set<String>(minimumCapacity: count)
             for (i, read) in relation.read.enumerated() where read { names.insert(relation.columns[i].name) }
             out[relation.key] = names
         }
