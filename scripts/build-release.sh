@@ -16,6 +16,12 @@
 #                          but the runtime's start-up dladdr scans them one by one, and
 #                          each symbol the loader binds is looked for among them first.
 #                          Without them a small check starts ~1 ms sooner (10.0 -> 9.0 ms).
+#   -Xswiftc -cross-module-optimization
+#                          generic code of one module (the catalog's copy-on-write boxes,
+#                          hash trees, collections of its types) specialized where another
+#                          module uses it, not run through value witnesses: lemmy's check
+#                          executes ~1.5 % fewer instructions.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-exec swift build -c release --static-swift-stdlib -Xlinker -no-pie -Xlinker --no-export-dynamic --product switchgate "$@"
+exec swift build -c release --static-swift-stdlib -Xlinker -no-pie -Xlinker --no-export-dynamic \
+    -Xswiftc -cross-module-optimization --product switchgate "$@"
