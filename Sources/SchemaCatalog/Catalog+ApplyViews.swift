@@ -59,13 +59,18 @@ extension Catalog {
 
     /// PostgreSQL refuses duplicate output names; SQLite renames them `a:1`, `a:2`.
     private func checkViewColumnNames(_ columns: inout [ViewColumn], span: SourceSpan) throws(CatalogError) {
-        // A view's few dozen names are compared pairwise, without hashing any;
-        // a set is made only when two are the same.
+        // A view's few dozen names are compared pairwise, without hashing any,
+        // each first by its length and first and last bytes (most pairs differ
+        // there); a set is made only when two are the same.
         let names = columns.map(\.name)
         if names.count <= 64 {
+            let marks = names.map { name -> UInt64 in
+                let utf8 = name.utf8
+                return UInt64(truncatingIfNeeded: utf8.count) << 16 | UInt64(utf8.first ?? 0) << 8 | UInt64(utf8.last ?? 0)
+            }
             var duplicate = false
             outer: for i in names.indices {
-                for j in names.indices[..<i] where names[j] == names[i] {
+                for j in names.indices[..<i] where marks[j] == marks[i] && names[j] == names[i] {
                     duplicate = true
                     break outer
                 }
