@@ -95,31 +95,87 @@ public struct RelationLock: Sendable, Hashable, CustomStringConvertible {
 /// see them before commit. Tables created earlier in the same migration are in
 /// `locks` like any other; exempting them is the rules' business.
 public struct StatementEffects: Sendable, Hashable {
+    // The fields live in one copy-on-write box (`CopyOnWrite`): the analysis, the
+    // rules and the reports read a statement's effects whole, a copy each, and a
+    // copy of a dozen arrays, sets and strings was a dozen reference counts.
+    private struct Fields: Sendable, Hashable {
+        var locks: [RelationLock]
+        var rewrites: Set<ObjectKey>
+        var truncates: Set<ObjectKey>
+        var scans: Set<ObjectKey>
+        var buildsIndexes: Set<ObjectKey>
+        var mayRunInTransactionBlock: Bool
+        var notes: [String]
+        var citations: [Citation]
+        var table: ObjectKey?
+        var unsupported: String?
+        var isDataStatement: Bool
+        var databaseWriteLock: Bool
+    }
+
+    private var box: CopyOnWrite<Fields>
+
     /// Every existing relation it locks, strongest mode per relation, strongest first.
-    public var locks: [RelationLock]
+    public var locks: [RelationLock] {
+        get { box.fields.locks }
+        _modify { yield &box.fields.locks }
+    }
     /// Tables whose rows are copied into new storage (their indexes are rebuilt too).
-    public var rewrites: Set<ObjectKey>
+    public var rewrites: Set<ObjectKey> {
+        get { box.fields.rewrites }
+        _modify { yield &box.fields.rewrites }
+    }
     /// Tables emptied into new storage (`TRUNCATE`): a new file, but no copy.
-    public var truncates: Set<ObjectKey>
+    public var truncates: Set<ObjectKey> {
+        get { box.fields.truncates }
+        _modify { yield &box.fields.truncates }
+    }
     /// Tables read in full: constraint validation, index builds, partition checks, rewrites.
-    public var scans: Set<ObjectKey>
+    public var scans: Set<ObjectKey> {
+        get { box.fields.scans }
+        _modify { yield &box.fields.scans }
+    }
     /// Indexes built or rebuilt (new ones by their future name); whether that blocks
     /// writes follows from the mode on the table in `locks`.
-    public var buildsIndexes: Set<ObjectKey>
+    public var buildsIndexes: Set<ObjectKey> {
+        get { box.fields.buildsIndexes }
+        _modify { yield &box.fields.buildsIndexes }
+    }
     /// False for the CONCURRENTLY forms, VACUUM, `ALTER TYPE ... ADD VALUE` before 12, ...
-    public var mayRunInTransactionBlock: Bool
+    public var mayRunInTransactionBlock: Bool {
+        get { box.fields.mayRunInTransactionBlock }
+        _modify { yield &box.fields.mayRunInTransactionBlock }
+    }
     /// Why, one sentence each, with the documentation section that says so.
-    public var notes: [String]
+    public var notes: [String] {
+        get { box.fields.notes }
+        _modify { yield &box.fields.notes }
+    }
     /// The sections of the PostgreSQL documentation the facts come from.
-    public var citations: [Citation]
+    public var citations: [Citation] {
+        get { box.fields.citations }
+        _modify { yield &box.fields.citations }
+    }
     /// The main table the statement acts on, when there is one.
-    public var table: ObjectKey?
+    public var table: ObjectKey? {
+        get { box.fields.table }
+        _modify { yield &box.fields.table }
+    }
     /// Set when the server refuses the form at this version (`REINDEX CONCURRENTLY` before 12).
-    public var unsupported: String?
+    public var unsupported: String? {
+        get { box.fields.unsupported }
+        _modify { yield &box.fields.unsupported }
+    }
     /// Whether the statement only reads or writes rows (SELECT, DML, COPY): no schema change.
-    public var isDataStatement: Bool
+    public var isDataStatement: Bool {
+        get { box.fields.isDataStatement }
+        _modify { yield &box.fields.isDataStatement }
+    }
     /// SQLite: the statement takes the database-wide write lock (`RESERVED`, then `EXCLUSIVE` to commit).
-    public var databaseWriteLock: Bool
+    public var databaseWriteLock: Bool {
+        get { box.fields.databaseWriteLock }
+        _modify { yield &box.fields.databaseWriteLock }
+    }
 
     public init(
         locks: [RelationLock] = [], rewrites: Set<ObjectKey> = [], truncates: Set<ObjectKey> = [],
@@ -127,18 +183,11 @@ public struct StatementEffects: Sendable, Hashable {
         notes: [String] = [], table: ObjectKey? = nil, unsupported: String? = nil, isDataStatement: Bool = false,
         databaseWriteLock: Bool = false
     ) {
-        self.locks = locks
-        self.rewrites = rewrites
-        self.truncates = truncates
-        self.scans = scans
-        self.buildsIndexes = buildsIndexes
-        self.mayRunInTransactionBlock = mayRunInTransactionBlock
-        self.notes = notes
-        self.citations = []
-        self.table = table
-        self.unsupported = unsupported
-        self.isDataStatement = isDataStatement
-        self.databaseWriteLock = databaseWriteLock
+        box = CopyOnWrite(
+            Fields(
+                locks: locks, rewrites: rewrites, truncates: truncates, scans: scans, buildsIndexes: buildsIndexes,
+                mayRunInTransactionBlock: mayRunInTransactionBlock, notes: notes, citations: [], table: table,
+                unsupported: unsupported, isDataStatement: isDataStatement, databaseWriteLock: databaseWriteLock))
     }
 
     /// The mode taken on `relation`, if any.
