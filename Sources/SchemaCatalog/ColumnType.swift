@@ -3,27 +3,55 @@ import SQLSyntax
 /// A column's type, identified as PostgreSQL identifies it (internal name, type
 /// modifiers, array-ness) and spelled as `format_type()` spells it.
 public struct ColumnType: Hashable, Sendable, CustomStringConvertible {
+    // The fields live in one copy-on-write box (`CopyOnWrite`): every column,
+    // view column and scope column carries a type, copied with it, and a copy
+    // of five strings and an array was five reference counts.
+    private struct Fields: Hashable, Sendable {
+        var schema: String?
+        var name: String
+        var modifiers: [Int]
+        var intervalFields: String?
+        var isArray: Bool
+        var declared: String?
+    }
+
+    private var box: CopyOnWrite<Fields>
+
     /// The schema of a user-defined type; nil for built-in types.
-    public var schema: String?
+    public var schema: String? {
+        get { box.fields.schema }
+        _modify { yield &box.fields.schema }
+    }
     /// The internal name: `int4`, `varchar`, `timestamptz`, `text`, or a user type's name.
-    public var name: String
+    public var name: String {
+        get { box.fields.name }
+        _modify { yield &box.fields.name }
+    }
     /// Type modifiers: length, precision and scale.
-    public var modifiers: [Int]
+    public var modifiers: [Int] {
+        get { box.fields.modifiers }
+        _modify { yield &box.fields.modifiers }
+    }
     /// `year to month`, `day to second` for intervals.
-    public var intervalFields: String?
+    public var intervalFields: String? {
+        get { box.fields.intervalFields }
+        _modify { yield &box.fields.intervalFields }
+    }
     /// PostgreSQL does not enforce array dimensions; only "is an array" matters.
-    public var isArray: Bool
+    public var isArray: Bool {
+        get { box.fields.isArray }
+        _modify { yield &box.fields.isArray }
+    }
     /// SQLite keeps a column's declared type as written (`VARCHAR(255)`); its
     /// affinity follows from that text.
-    public var declared: String?
+    public var declared: String? {
+        get { box.fields.declared }
+        _modify { yield &box.fields.declared }
+    }
 
     public init(schema: String? = nil, name: String, modifiers: [Int] = [], intervalFields: String? = nil, isArray: Bool = false) {
-        self.schema = schema
-        self.name = name
-        self.modifiers = modifiers
-        self.intervalFields = intervalFields
-        self.isArray = isArray
-        self.declared = nil
+        box = CopyOnWrite(
+            Fields(schema: schema, name: name, modifiers: modifiers, intervalFields: intervalFields, isArray: isArray, declared: nil))
     }
 
     /// A SQLite declared type.
@@ -40,12 +68,15 @@ public struct ColumnType: Hashable, Sendable, CustomStringConvertible {
 
     /// The element type of an array type, or the type itself.
     public var element: ColumnType {
+        // (Unchanged, it keeps its box: no copy is made.)
+        if !isArray { return self }
         var e = self
         e.isArray = false
         return e
     }
 
     public var arrayOf: ColumnType {
+        if isArray { return self }
         var a = self
         a.isArray = true
         return a
