@@ -26,8 +26,14 @@ public struct TableMap: Swift.Sequence, Hashable, Sendable, ExpressibleByDiction
     public subscript(key: ObjectKey) -> Table? {
         get { all[key] }
         _modify {
-            let before = Links(all[key])
-            defer { relink(key, from: before, to: Links(all[key])) }
+            // What the links are made of, held so that a change to them copies them
+            // (most changes are to columns: the links are then not worked out at all).
+            // The table itself is not held, so a change to it is made in place.
+            let before = all[key].map { LinkParts($0) }
+            defer {
+                let after = all[key].map { LinkParts($0) }
+                if !LinkParts.same(before, after) { relink(key, from: Links(before), to: Links(after)) }
+            }
             yield &all[key]
         }
     }
@@ -56,16 +62,37 @@ public struct TableMap: Swift.Sequence, Hashable, Sendable, ExpressibleByDiction
     public static func == (a: TableMap, b: TableMap) -> Bool { a.all == b.all }
     public func hash(into hasher: inout Hasher) { hasher.combine(all) }
 
+    /// The fields of a table its links follow from.
+    private struct LinkParts {
+        var inherits: [ObjectKey]
+        var partitionOf: ObjectKey?
+        var constraints: [Constraint]
+
+        init(_ table: Table) {
+            inherits = table.inherits
+            partitionOf = table.partitionOf
+            constraints = table.constraints
+        }
+
+        /// Whether both are the very same arrays (not changed since) and parent:
+        /// the links are then the same, without working them out.
+        static func same(_ a: LinkParts?, _ b: LinkParts?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return a.constraints.sharesStorage(with: b.constraints) && a.inherits.sharesStorage(with: b.inherits)
+                && a.partitionOf == b.partitionOf
+        }
+    }
+
     /// What a table links to: its parents and the tables its foreign keys reference.
     private struct Links: Equatable {
         var parents: [ObjectKey] = []
         var referenced: [ObjectKey] = []
 
-        init(_ table: Table?) {
-            guard let table else { return }
-            parents = table.inherits
-            if let parent = table.partitionOf, !parents.contains(parent) { parents.append(parent) }
-            for constraint in table.constraints where constraint.kind == .foreignKey {
+        init(_ parts: LinkParts?) {
+            guard let parts else { return }
+            parents = parts.inherits
+            if let parent = parts.partitionOf, !parents.contains(parent) { parents.append(parent) }
+            for constraint in parts.constraints where constraint.kind == .foreignKey {
                 if let target = constraint.foreignKey?.table, !referenced.contains(target) { referenced.append(target) }
             }
         }
