@@ -197,8 +197,9 @@ struct CheckCommand: ParsableCommand {
                 clock.lap("  phases")
                 return (plan, headWriter.map { CheckReport.StatementHeads(pieces: $0.pieces) })
             })
-        let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
         clock.lap("rules and phases")
+        let result = checker(analysis).run(ruleFindings: ruleFindings, plan: plan)
+        clock.lap("findings and verdicts")
 
         var sources = analysis.sources
         for path in Set((blueQueries + greenQueries).map(\.file)) where sources[path] == nil {
