@@ -50,46 +50,11 @@ struct ColumnSlot: Equatable, Sendable {
     var column: Int32
 }
 
-/// The relation columns a value reads, as positions (`ColumnSlot`): usually
-/// exactly one, kept without an array. What a view reads is marked by position
-/// as its query is read, and named once at the end (`dependencies`): hashing
-/// each column name at each reference was a fifth of the analysis.
-struct ReadColumns: Swift.Sequence, ExpressibleByArrayLiteral, Sendable {
-    private var first: ColumnSlot?
-    private var rest: [ColumnSlot] = []
-
-    init(_ single: ColumnSlot) { first = single }
-
-    init(arrayLiteral elements: ColumnSlot...) {
-        first = elements.first
-        rest = Array(elements.dropFirst())
-    }
-
-    var isEmpty: Bool { first == nil }
-
-    struct Iterator: IteratorProtocol {
-        fileprivate var first: ColumnSlot?
-        fileprivate var rest: IndexingIterator<[ColumnSlot]>
-
-        mutating func next() -> ColumnSlot? {
-            if let value = first {
-                first = nil
-                return value
-            }
-            return rest.next()
-        }
-    }
-
-    func makeIterator() -> Iterator { Iterator(first: first, rest: rest.makeIterator()) }
-
-    static func + (lhs: ReadColumns, rhs: ReadColumns) -> ReadColumns {
-        guard let first = lhs.first else { return rhs }
-        var out = ReadColumns(first)
-        out.rest = lhs.rest
-        out.rest.append(contentsOf: rhs)
-        return out
-    }
-}
+/// The relation columns a value reads, as positions (`ColumnSlot`). What a view
+/// reads is marked by position as its query is read, and named once at the end
+/// (`dependencies`): hashing each column name at each reference was a fifth of
+/// the analysis.
+typealias ReadColumns = SmallList<ColumnSlot>
 
 /// A table, view or sequence a view's query reads: its columns as the query
 /// sees them (made once however often it is named), and which of them it reads.
