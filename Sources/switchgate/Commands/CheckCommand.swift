@@ -223,7 +223,7 @@ struct CheckCommand: ParsableCommand {
         clock.lap("report")
         StandardOutput.writeAll(output)
         clock.lap("write")
-        clock.threadTime("main thread processor time")
+        clock.threadTime("main thread processor time", waiting: "main thread waiting for a processor")
         // The process ends here: tearing down the analysis of a long history
         // (a catalog per statement) takes longer than writing its report.
         endProcess(result.isSafe ? 0 : 1)
@@ -284,12 +284,21 @@ struct StageClock {
     }
 
     /// The calling thread's processor time so far (the replay's thread is the
-    /// check's critical path: its time bounds the wall time from below).
-    func threadTime(_ label: String) {
+    /// check's critical path: its time bounds the wall time from below), and,
+    /// where Linux keeps it, how long the thread was ready to run but waited for
+    /// a processor that the check's other threads (or other programs) held.
+    func threadTime(_ label: String, waiting waitingLabel: String) {
         guard enabled else { return }
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         report(label, seconds: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
+        #if os(Linux)
+        // schedstat: time on a processor, time waiting on a run queue (ns), time slices.
+        if let stat = try? String(contentsOfFile: "/proc/thread-self/schedstat", encoding: .utf8) {
+            let fields = stat.split(separator: " ")
+            if fields.count >= 2, let waited = Double(fields[1]) { report(waitingLabel, seconds: waited / 1e9) }
+        }
+        #endif
     }
 
     private func report(_ label: String, seconds: Double) {
