@@ -186,7 +186,7 @@ enum SQLTextScanner {
     /// calls become qualified when `qualify` (the new schema is off the search
     /// path, as PostgreSQL would print them).
     static func renamingFunctionCalls(_ text: String, _ from: ObjectKey, to: ObjectKey, qualify: Bool = false) -> String {
-        if !from.name.contains("\""), !mayMention(text, from.name) { return text }
+        if !from.name.utf8.contains(UInt8(ascii: "\"")), !mayMention(text, from.name) { return text }
         let tokens = tokens(text)
         var result = text
         for n in names(tokens).reversed()
@@ -223,7 +223,7 @@ enum TypeMentions {
     static func mentions(_ text: String, _ key: ObjectKey) -> Bool {
         // Most texts do not even spell the name (a quoted name with a doubled
         // quote inside is spelled otherwise: those are always tokenized).
-        if !key.name.contains("\""), !SQLTextScanner.mayMention(text, key.name) { return false }
+        if !key.name.utf8.contains(UInt8(ascii: "\"")), !SQLTextScanner.mayMention(text, key.name) { return false }
         return typeNames(text).contains { $0.key == key }
     }
 

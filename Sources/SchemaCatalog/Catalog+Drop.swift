@@ -173,8 +173,40 @@ extension Catalog {
 
     /// Whether SQL text mentions `name` as a word (for predicates kept as text).
     func mentions(_ sql: String, _ name: String) -> Bool {
+        // ASCII text (nearly all of it) is read as bytes: there a letter or digit
+        // is `A-Z`, `a-z` or `0-9`, and lower-casing is ASCII's.
+        if let found = Self.asciiMentions(sql, name) { return found }
         let words = sql.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map { $0.lowercased() }
         return words.contains(name)
+    }
+
+    /// `mentions` for ASCII text and name; nil when either is not ASCII.
+    private static func asciiMentions(_ sql: String, _ name: String) -> Bool? {
+        let text = sql.utf8
+        let wanted = Array(name.utf8)
+        guard wanted.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var found = false
+        var start: String.UTF8View.Index?
+        func endWord(at end: String.UTF8View.Index) {
+            guard let first = start else { return }
+            start = nil
+            guard !found, text.distance(from: first, to: end) == wanted.count else { return }
+            found = zip(text[first..<end], wanted).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == b }
+        }
+        var i = text.startIndex
+        while i < text.endIndex {
+            let byte = text[i]
+            guard byte < 0x80 else { return nil }
+            let isWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+            if isWord {
+                if start == nil { start = i }
+            } else {
+                endWord(at: i)
+            }
+            i = text.index(after: i)
+        }
+        endWord(at: text.endIndex)
+        return found
     }
 
     mutating func dropConstraint(_ name: String, of key: ObjectKey, cascade: Bool, span: SourceSpan?) throws(CatalogError) {

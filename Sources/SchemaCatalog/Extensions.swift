@@ -190,13 +190,18 @@ struct ExtensionFunctionSpec {
 
     /// Reads `name(a, b) v result`; nil if the entry is malformed.
     init?(_ spec: String) {
-        guard let open = spec.firstIndex(of: "("), let close = spec.firstIndex(of: ")"), open < close else {
+        // Read as bytes: the specs are ASCII (a UTF-8 index of an ASCII byte is
+        // a character boundary).
+        let bytes = spec.utf8
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.firstIndex(of: UInt8(ascii: ")")),
+            open < close
+        else {
             return nil
         }
         name = String(spec[spec.startIndex..<open])
-        let inner = spec[spec.index(after: open)..<close]
-        arguments = inner.split(separator: ",").map { ExtensionFunctionSpec.trimmed($0) }
-        let rest = ExtensionFunctionSpec.trimmed(spec[spec.index(after: close)...])
+        let inner = spec[bytes.index(after: open)..<close]
+        arguments = inner.utf8.split(separator: UInt8(ascii: ",")).map { ExtensionFunctionSpec.trimmed(Substring($0)) }
+        let rest = ExtensionFunctionSpec.trimmed(spec[bytes.index(after: close)...])
         guard let marker = rest.first else { return nil }
         switch marker {
         case "i": volatility = .immutable

@@ -116,8 +116,14 @@ extension LockAnalysis {
 
     /// The text of an expression as written, squeezed for comparison.
     func squeezed(_ text: String) -> String {
+        let lower = text.lowercased()
+        // ASCII text without carriage returns (where every byte is a character of
+        // its own) is squeezed as bytes.
+        if lower.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return String(decoding: lower.utf8.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x28 && $0 != 0x29 }, as: UTF8.self)
+        }
         var out = ""
-        for c in text.lowercased() where c != " " && c != "\n" && c != "\t" && c != "(" && c != ")" { out.append(c) }
+        for c in lower where c != " " && c != "\n" && c != "\t" && c != "(" && c != ")" { out.append(c) }
         return out
     }
 }
