@@ -1,10 +1,22 @@
 import SQLSyntax
 
 /// A column type written by a statement: in CREATE TABLE, ADD COLUMN or ALTER COLUMN TYPE.
-struct WrittenColumnType {
-    var column: Identifier
-    var type: TypeName
-    var definition: ColumnDefinition?
+///
+/// A class: every column-type rule is handed each one, and a copy of the syntax
+/// it holds (the column's whole definition) was a retain per field.
+final class WrittenColumnType: Sendable {
+    let column: Identifier
+    let type: TypeName
+    let definition: ColumnDefinition?
+    /// `type.baseName`, lower-cased once for all the rules.
+    let baseName: String
+
+    init(column: Identifier, type: TypeName, definition: ColumnDefinition? = nil) {
+        self.column = column
+        self.type = type
+        self.definition = definition
+        self.baseName = type.baseName
+    }
 }
 
 extension MigrationStatement {

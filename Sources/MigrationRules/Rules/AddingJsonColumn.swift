@@ -14,6 +14,6 @@ struct AddingJsonColumn: ColumnTypeRule {
         equivalents: [Equivalent(.strongMigrations, "add_column_json"), Equivalent(.eugene, "E3")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        w.type.baseName == "json" && w.type.arrayBounds.isEmpty ? "\(w.column.value) is json, which has no equality operator (SELECT DISTINCT and UNION fail); prefer jsonb" : nil
+        w.baseName == "json" && w.type.arrayBounds.isEmpty ? "\(w.column.value) is json, which has no equality operator (SELECT DISTINCT and UNION fail); prefer jsonb" : nil
     }
 }

@@ -14,6 +14,6 @@ struct BanCharField: ColumnTypeRule {
         equivalents: [Equivalent(.squawk, "ban-char-field")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        w.type.baseName == "bpchar" || w.type.baseName == "char" ? "\(w.column.value) is char(n), which pads with spaces" : nil
+        w.baseName == "bpchar" || w.baseName == "char" ? "\(w.column.value) is char(n), which pads with spaces" : nil
     }
 }

@@ -14,7 +14,7 @@ struct PreferBigintOverInt: ColumnTypeRule {
         equivalents: [Equivalent(.squawk, "prefer-bigint-over-int")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        ["int4", "int", "integer", "serial", "serial4"].contains(w.type.baseName) && w.type.arrayBounds.isEmpty
+        ["int4", "int", "integer", "serial", "serial4"].contains(w.baseName) && w.type.arrayBounds.isEmpty
             ? "\(w.column.value) is a 32-bit integer, which overflows at 2,147,483,647" : nil
     }
 }

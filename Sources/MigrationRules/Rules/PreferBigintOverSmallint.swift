@@ -14,7 +14,7 @@ struct PreferBigintOverSmallint: ColumnTypeRule {
         equivalents: [Equivalent(.squawk, "prefer-bigint-over-smallint")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        ["int2", "smallint", "smallserial", "serial2"].contains(w.type.baseName) && w.type.arrayBounds.isEmpty
+        ["int2", "smallint", "smallserial", "serial2"].contains(w.baseName) && w.type.arrayBounds.isEmpty
             ? "\(w.column.value) is a 16-bit integer, which overflows at 32,767" : nil
     }
 }

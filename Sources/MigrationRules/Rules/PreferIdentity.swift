@@ -14,6 +14,6 @@ struct PreferIdentity: ColumnTypeRule {
         equivalents: [Equivalent(.squawk, "prefer-identity")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        w.definition?.isSerial == true ? "\(w.column.value) is \(w.type.baseName); prefer GENERATED AS IDENTITY" : nil
+        w.definition?.isSerial == true ? "\(w.column.value) is \(w.baseName); prefer GENERATED AS IDENTITY" : nil
     }
 }

@@ -14,6 +14,6 @@ struct PreferTextField: ColumnTypeRule {
         equivalents: [Equivalent(.squawk, "prefer-text-field")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        w.type.baseName == "varchar" && !w.type.modifiers.isEmpty ? "\(w.column.value) is varchar(n); prefer text with a CHECK on its length" : nil
+        w.baseName == "varchar" && !w.type.modifiers.isEmpty ? "\(w.column.value) is varchar(n); prefer text with a CHECK on its length" : nil
     }
 }

@@ -14,6 +14,6 @@ struct PreferTimestamptz: ColumnTypeRule {
         equivalents: [Equivalent(.squawk, "prefer-timestamptz")])
 
     func complaint(_ w: WrittenColumnType, _ context: RuleContext) -> String? {
-        w.type.baseName == "timestamp" ? "\(w.column.value) is timestamp without time zone; prefer timestamptz" : nil
+        w.baseName == "timestamp" ? "\(w.column.value) is timestamp without time zone; prefer timestamptz" : nil
     }
 }
