@@ -85,14 +85,36 @@ public struct Checker: Sendable {
     /// breaking ones (the `breaking-change` error says it with the evidence); it
     /// stays for statements in expand and backfill.
     static func withoutSettledCompatibilityFindings(_ findings: [Diagnostic], _ statements: [StatementReport]) -> [Diagnostic] {
+        // A file's statements, and a rule's findings, come in runs: each run's file
+        // (a path, not free to hash) and rule are looked up once.
         var settled: [String: [SourceSpan]] = [:]
+        var run: (file: String, spans: [SourceSpan])?
         for report in statements where report.phase == .contract || report.phase == .breaking {
-            settled[report.statement.file, default: []].append(report.statement.span)
+            let file = report.statement.file
+            if let current = run, current.file != file { settled[current.file, default: []] += current.spans; run = nil }
+            if run == nil { run = (file, []) }
+            run?.spans.append(report.statement.span)
         }
+        if let run { settled[run.file, default: []] += run.spans }
+        var lastRule: (id: String, compatibility: Bool)?
+        var lastFile: (file: String, spans: [SourceSpan]?)?
         return findings.filter { finding in
-            guard RuleRegistry.category(finding.id) == .compatibility,
-                let spans = settled[finding.file]
-            else { return true }
+            let compatibility: Bool
+            if let lastRule, lastRule.id == finding.id {
+                compatibility = lastRule.compatibility
+            } else {
+                compatibility = RuleRegistry.category(finding.id) == .compatibility
+                lastRule = (finding.id, compatibility)
+            }
+            guard compatibility else { return true }
+            let spans: [SourceSpan]?
+            if let lastFile, lastFile.file == finding.file {
+                spans = lastFile.spans
+            } else {
+                spans = settled[finding.file]
+                lastFile = (finding.file, spans)
+            }
+            guard let spans else { return true }
             return !spans.contains { $0.start <= finding.span.start && finding.span.start < Swift.max($0.end, $0.start + 1) }
         }
     }

@@ -113,9 +113,12 @@ public struct PhasePlanner: Sendable {
         var result = catalog
         var deferred = false
         var bindings: [(index: Int, tree: Statement, catalog: Catalog)] = []
+        // (A unit's statements are of one file: its source is looked up once.)
+        var current: (file: String, source: ReplaySource?)?
         for i in unit {
             let statement = analysis.statements[i]
-            guard statement.failure == nil, let tree = statement.statement, let source = source(statement) else { continue }
+            if current?.file != statement.file { current = (statement.file, source(statement)) }
+            guard statement.failure == nil, let tree = statement.statement, let source = current?.source else { continue }
             if statement.isData {
                 // Nothing it reads differs from file order: it binds as it did there.
                 if !SameBinding.holds(tree, sql: statement.sql, on: result, as: analysis.catalog(before: i), memo: &memo) {

@@ -47,7 +47,7 @@ public struct RuleEngine: Sendable {
                         message += " (\(table.schema).\(table.name) is small: \(SizeText.describe(entry)), below \(SizeText.grouped(threshold)) rows)"
                     }
                 }
-                if let suppressions = analysis.suppressions[statement.file] {
+                if !analysis.suppressions.isEmpty, let suppressions = analysis.suppressions[statement.file] {
                     let hits = suppressions.applies(meta.id, toStatement: finding.statement)
                         + meta.aliases.flatMap { suppressions.applies($0, toStatement: finding.statement) }
                     if !hits.isEmpty {
@@ -65,8 +65,15 @@ public struct RuleEngine: Sendable {
         }
         diagnostics += unusedIgnores(analysis, used: used)
         let order = Dictionary(analysis.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        // Each diagnostic's file position looked up once, not at every comparison.
-        let keyed = diagnostics.map { (file: order[$0.file] ?? Int.max, diagnostic: $0) }
+        // Each diagnostic's file position looked up once, not at every comparison
+        // (and once for a run of diagnostics in one file: hashing a path is not free).
+        var last: (file: String, position: Int)?
+        let keyed = diagnostics.map { diagnostic in
+            if let last, last.file == diagnostic.file { return (file: last.position, diagnostic: diagnostic) }
+            let position = order[diagnostic.file] ?? Int.max
+            last = (diagnostic.file, position)
+            return (file: position, diagnostic: diagnostic)
+        }
         return keyed.sorted { x, y in
             let (a, b) = (x.diagnostic, y.diagnostic)
             if x.file != y.file { return x.file < y.file }
