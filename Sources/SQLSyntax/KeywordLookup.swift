@@ -51,10 +51,28 @@ public enum KeywordLookup {
         return parts
     }
 
+    /// Packs `word` (at most 24 bytes) lower-cased, eight bytes at a time; nil for
+    /// a byte outside ASCII. Other bytes that no keyword has (digits, `$`) are
+    /// packed as they are: such a word then matches no entry, as with `pack`.
+    @inline(__always)
+    private static func packWords(_ word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
+        var parts: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &parts) { $0.copyMemory(from: UnsafeRawBufferPointer(word)) }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard (parts.0 | parts.1 | parts.2) & high == 0 else { return nil }
+        // Per byte (all below 0x80, so no lane carries into the next): the high
+        // bit of `b + 0x3F` says b >= 'A', that of `b + 0x25` says b > 'Z'.
+        @inline(__always) func lowered(_ x: UInt64) -> UInt64 {
+            let upper = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & high
+            return x | upper >> 2
+        }
+        return (lowered(parts.0), lowered(parts.1), lowered(parts.2))
+    }
+
     /// The keyword spelled by `word`, or nil.
     @inline(__always)
     public static func keyword(_ word: UnsafeBufferPointer<UInt8>) -> Keyword? {
-        guard word.count <= 17, let (a, b, c) = pack(word) else { return nil }
+        guard word.count > 0, word.count <= 17, let (a, b, c) = packWords(word) else { return nil }
         var slot = hash(a, b, c) & (capacity - 1)
         return table.withUnsafeBufferPointer { table in
             while let entry = table[slot] {
