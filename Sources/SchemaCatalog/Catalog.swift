@@ -317,9 +317,13 @@ public enum SQLName {
 
     /// The name as `quote_ident` would print it.
     public static func quoted(_ name: String) -> String {
-        let plain = !name.isEmpty && name.utf8.allSatisfy { b in
-            (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95
-        } && !(name.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
+        var name = name
+        // (Read through `withUTF8`: the bytes of a native string in place.)
+        let plain = name.withUTF8 { bytes in
+            guard let first = bytes.first, !(first >= 48 && first <= 57) else { return false }
+            for b in bytes where !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95) { return false }
+            return true
+        }
         if plain, let keyword = KeywordLookup.keyword(name), keyword.postgresCategory != .unreserved,
             keyword.postgresCategory != .none
         {
