@@ -105,7 +105,7 @@ public struct StatementEffects: Sendable, Hashable {
         var scans: Set<ObjectKey>
         var buildsIndexes: Set<ObjectKey>
         var mayRunInTransactionBlock: Bool
-        var notes: [String]
+        var notes: [Note]
         var citations: [Citation]
         var table: ObjectKey?
         var unsupported: String?
@@ -147,9 +147,21 @@ public struct StatementEffects: Sendable, Hashable {
         _modify { yield &box.fields.mayRunInTransactionBlock }
     }
     /// Why, one sentence each, with the documentation section that says so.
-    public var notes: [String] {
-        get { box.fields.notes }
-        _modify { yield &box.fields.notes }
+    public var notes: [String] { box.fields.notes.map(\.line) }
+
+    /// A note as the lock model makes it: its sentence and section apart, put
+    /// together only when a report shows notes (most checks never read them).
+    struct Note: Sendable, Hashable {
+        var text: String
+        var citation: Citation?
+
+        var line: String { citation.map { "\(text) (\($0.rawValue))" } ?? text }
+    }
+
+    /// Adds a note unless the statement has it already.
+    mutating func note(_ text: String, _ citation: Citation?) {
+        let note = Note(text: text, citation: citation)
+        if !box.fields.notes.contains(note) { box.fields.notes.append(note) }
     }
     /// The sections of the PostgreSQL documentation the facts come from.
     public var citations: [Citation] {
@@ -186,7 +198,8 @@ public struct StatementEffects: Sendable, Hashable {
         box = CopyOnWrite(
             Fields(
                 locks: locks, rewrites: rewrites, truncates: truncates, scans: scans, buildsIndexes: buildsIndexes,
-                mayRunInTransactionBlock: mayRunInTransactionBlock, notes: notes, citations: [], table: table,
+                mayRunInTransactionBlock: mayRunInTransactionBlock, notes: notes.map { Note(text: $0, citation: nil) },
+                citations: [], table: table,
                 unsupported: unsupported, isDataStatement: isDataStatement, databaseWriteLock: databaseWriteLock))
     }
 
@@ -220,7 +233,7 @@ public struct StatementEffects: Sendable, Hashable {
         scans.formUnion(other.scans)
         buildsIndexes.formUnion(other.buildsIndexes)
         mayRunInTransactionBlock = mayRunInTransactionBlock && other.mayRunInTransactionBlock
-        for n in other.notes where !notes.contains(n) { notes.append(n) }
+        for n in other.box.fields.notes where !box.fields.notes.contains(n) { box.fields.notes.append(n) }
         for c in other.citations where !citations.contains(c) { citations.append(c) }
         if table == nil { table = other.table }
         if unsupported == nil { unsupported = other.unsupported }

@@ -72,8 +72,7 @@ struct LockAnalysis {
     var version: Int { model.postgresVersion }
 
     mutating func note(_ text: String, _ citation: Citation) {
-        let line = "\(text) (\(citation.rawValue))"
-        if !effects.notes.contains(line) { effects.notes.append(line) }
+        effects.note(text, citation)
         cite(citation)
     }
 
