@@ -117,22 +117,21 @@ extension Catalog {
                 include: key.include.map(\.value), nullsNotDistinct: key.nullsNotDistinct ?? false,
                 deferrable: d.deferrable ?? false, initiallyDeferred: d.initiallyDeferred ?? false)
         }
-        // Most tables ask for one key at most: nothing to compare.
-        guard pending.lazy.filter({ indexKey($0.0) != nil }).dropFirst().contains(where: { _ in true }) else {
-            return pending
-        }
+        // Most tables ask for one key at most: nothing to compare. (By index: an
+        // element is a whole constraint definition, costly to copy.)
+        var keys = 0
+        for i in pending.indices where indexKey(pending[i].0) != nil { keys += 1 }
+        guard keys > 1 else { return pending }
         var result = pending
         var kept: [(index: Int, signature: Signature)] = []
         // The primary key is considered first wherever it was written.
-        let order = pending.indices.sorted { a, b in
-            let aPK: Bool
-            let bPK: Bool
-            if case .primaryKey = pending[a].0.kind { aPK = true } else { aPK = false }
-            if case .primaryKey = pending[b].0.kind { bPK = true } else { bPK = false }
-            return aPK && !bPK ? true : (aPK == bPK ? a < b : false)
+        var primary: [Int] = []
+        var others: [Int] = []
+        for i in pending.indices {
+            if case .primaryKey = pending[i].0.kind { primary.append(i) } else { others.append(i) }
         }
         var dropped: Set<Int> = []
-        for i in order {
+        for i in primary + others {
             guard let sig = signature(pending[i].0, pending[i].column) else { continue }
             if let prior = kept.first(where: { $0.signature == sig }) {
                 if result[prior.index].0.name == nil, let name = pending[i].0.name { result[prior.index].0.name = name }
