@@ -9,9 +9,22 @@ import Testing
         }
     }
 
-    @Test(arguments: ["users", "selects", "", "a_b", "select1", "ünïcode", String(repeating: "x", count: 40)])
+    @Test(arguments: [
+        "users", "selects", "", "a_b", "select1", "ünïcode", String(repeating: "x", count: 40),
+        // Bytes beside the letters in ASCII ('@' before A, '[' after Z, '`' before a,
+        // '{' after z), a dollar, and a keyword with a letter outside ASCII.
+        "sel@ct", "sel[ct", "sel`ct", "sel{ct", "select$", "sélect",
+    ])
     func nonKeywords(_ word: String) {
         #expect(KeywordLookup.keyword(word) == nil)
+    }
+
+    @Test func mixedCaseAndLongestKeywords() {
+        #expect(KeywordLookup.keyword("SeLeCt") == .select)
+        #expect(KeywordLookup.keyword("INTEGER") == .integer)
+        let longest = Keyword.allCases.max { $0.text.utf8.count < $1.text.utf8.count }!
+        #expect(KeywordLookup.keyword(longest.text.uppercased()) == longest)
+        #expect(KeywordLookup.keyword(longest.text + "x") == nil)
     }
 
     @Test func postgresCategoriesMatchKwlist() {

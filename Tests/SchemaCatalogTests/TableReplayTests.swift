@@ -138,6 +138,22 @@ func refusal(_ sql: String) -> String? {
         #expect(catalog.indexes(on: t.key).map(\.name) == ["t_c_key"])
     }
 
+    @Test func dropColumnTakesPartialIndexesWhosePredicateNamesIt() throws {
+        // A predicate is kept as text: the column counts when it is a whole word,
+        // in any case, in ASCII text and in text with other characters.
+        let (catalog, failure) = replay("""
+            CREATE TABLE t (a int, b int, bb int, "é" int);
+            CREATE INDEX upper_b ON t (a) WHERE B > 0;
+            CREATE INDEX only_bb ON t (a) WHERE bb > 0;
+            CREATE INDEX accented_and_b ON t (a) WHERE "é" > 0 AND b IS NULL;
+            CREATE INDEX accented_only ON t (a) WHERE "é" > 0;
+            ALTER TABLE t DROP COLUMN b;
+            """)
+        #expect(failure == nil)
+        let t = try #require(catalog.tables[ObjectKey("public", "t")])
+        #expect(catalog.indexes(on: t.key).map(\.name).sorted() == ["accented_only", "only_bb"])
+    }
+
     @Test func renamesCarryThrough() throws {
         let (catalog, failure) = replay("""
             CREATE TABLE p (id serial PRIMARY KEY, code text UNIQUE);
