@@ -49,13 +49,10 @@ public struct ObjectKey: Hashable, Sendable, Comparable, CustomStringConvertible
                 h ^= h >> 32
                 i += 8
             }
-            var tail = UInt64(truncatingIfNeeded: raw.count) << 56
-            var shift: UInt64 = 0
-            while i < raw.count {
-                tail ^= UInt64(raw[i]) << shift
-                shift += 8
-                i += 1
-            }
+            // The last bytes (fewer than eight) as one little-endian word.
+            var last: UInt64 = 0
+            withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[i...])) }
+            let tail = UInt64(littleEndian: last) ^ UInt64(truncatingIfNeeded: raw.count) << 56
             h = (h ^ tail) &* 0x9e37_79b9_7f4a_7c15
             h ^= h >> 32
         }
