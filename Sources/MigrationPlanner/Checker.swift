@@ -85,35 +85,23 @@ public struct Checker: Sendable {
     /// breaking ones (the `breaking-change` error says it with the evidence); it
     /// stays for statements in expand and backfill.
     static func withoutSettledCompatibilityFindings(_ findings: [Diagnostic], _ statements: [StatementReport]) -> [Diagnostic] {
-        // A file's statements, and a rule's findings, come in runs: each run's file
-        // (a path, not free to hash) and rule are looked up once.
-        var settled: [String: [SourceSpan]] = [:]
-        var run: (file: String, spans: [SourceSpan])?
+        // A file's statements come one after another: grouped in runs, each
+        // file's spans are added to the map once.
+        var runs: [(file: String, spans: [SourceSpan])] = []
         for report in statements where report.phase == .contract || report.phase == .breaking {
-            let file = report.statement.file
-            if let current = run, current.file != file { settled[current.file, default: []] += current.spans; run = nil }
-            if run == nil { run = (file, []) }
-            run?.spans.append(report.statement.span)
+            let statement = report.statement
+            if runs.last?.file == statement.file {
+                runs[runs.count - 1].spans.append(statement.span)
+            } else {
+                runs.append((statement.file, [statement.span]))
+            }
         }
-        if let run { settled[run.file, default: []] += run.spans }
-        var lastRule: (id: String, compatibility: Bool)?
-        var lastFile: (file: String, spans: [SourceSpan]?)?
+        let settled = Dictionary(runs.map { ($0.file, $0.spans) }, uniquingKeysWith: +)
+        var categories = RunLookup<String, RuleMetadata.Category?>()
+        var settledIn = RunLookup<String, [SourceSpan]?>()
         return findings.filter { finding in
-            let compatibility: Bool
-            if let lastRule, lastRule.id == finding.id {
-                compatibility = lastRule.compatibility
-            } else {
-                compatibility = RuleRegistry.category(finding.id) == .compatibility
-                lastRule = (finding.id, compatibility)
-            }
-            guard compatibility else { return true }
-            let spans: [SourceSpan]?
-            if let lastFile, lastFile.file == finding.file {
-                spans = lastFile.spans
-            } else {
-                spans = settled[finding.file]
-                lastFile = (finding.file, spans)
-            }
+            guard categories.value(finding.id, RuleRegistry.category) == .compatibility else { return true }
+            let spans = settledIn.value(finding.file) { settled[$0] }
             guard let spans else { return true }
             return !spans.contains { $0.start <= finding.span.start && finding.span.start < Swift.max($0.end, $0.start + 1) }
         }

@@ -114,11 +114,12 @@ public struct PhasePlanner: Sendable {
         var deferred = false
         var bindings: [(index: Int, tree: Statement, catalog: Catalog)] = []
         // (A unit's statements are of one file: its source is looked up once.)
-        var current: (file: String, source: ReplaySource?)?
+        var sources = RunLookup<String, ReplaySource?>()
         for i in unit {
             let statement = analysis.statements[i]
-            if current?.file != statement.file { current = (statement.file, source(statement)) }
-            guard statement.failure == nil, let tree = statement.statement, let source = current?.source else { continue }
+            guard statement.failure == nil, let tree = statement.statement,
+                let source = sources.value(statement.file, { _ in source(statement) })
+            else { continue }
             if statement.isData {
                 // Nothing it reads differs from file order: it binds as it did there.
                 if !SameBinding.holds(tree, sql: statement.sql, on: result, as: analysis.catalog(before: i), memo: &memo) {

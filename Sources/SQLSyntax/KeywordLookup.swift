@@ -13,7 +13,7 @@ public enum KeywordLookup {
         var table = [Entry?](repeating: nil, count: capacity)
         for keyword in Keyword.allCases {
             let bytes = Array(keyword.text.utf8)
-            let (a, b, c) = bytes.withUnsafeBufferPointer { pack($0) ?? (0, 0, 0) }
+            let (a, b, c) = bytes.withUnsafeBufferPointer { packWords($0) ?? (0, 0, 0) }
             var slot = hash(a, b, c) & (capacity - 1)
             while table[slot] != nil { slot = (slot + 1) & (capacity - 1) }
             table[slot] = Entry(a: a, b: b, c: c, keyword: keyword.rawValue)
@@ -29,33 +29,12 @@ public enum KeywordLookup {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    /// Lower-cases and packs up to 24 bytes; nil when the word cannot be a keyword.
-    @inline(__always)
-    private static func pack(_ word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
-        if word.count == 0 || word.count > 24 { return nil }
-        var parts: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for i in 0..<word.count {
-            var byte = word[i]
-            if byte >= 65 && byte <= 90 {
-                byte |= 0x20
-            } else if !(byte >= 97 && byte <= 122) && byte != 95 {
-                return nil
-            }
-            let shifted = UInt64(byte) << UInt64((i & 7) * 8)
-            switch i >> 3 {
-            case 0: parts.0 |= shifted
-            case 1: parts.1 |= shifted
-            default: parts.2 |= shifted
-            }
-        }
-        return parts
-    }
-
-    /// Packs `word` (at most 24 bytes) lower-cased, eight bytes at a time; nil for
-    /// a byte outside ASCII. Other bytes that no keyword has (digits, `$`) are
-    /// packed as they are: such a word then matches no entry, as with `pack`.
+    /// Packs `word` lower-cased, eight bytes at a time; nil for a word longer than
+    /// 24 bytes or with a byte outside ASCII. Other bytes that no keyword has
+    /// (digits, `$`) are packed as they are: such a word matches no entry.
     @inline(__always)
     private static func packWords(_ word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
+        guard word.count <= 24 else { return nil }
         var parts: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &parts) { $0.copyMemory(from: UnsafeRawBufferPointer(word)) }
         let high: UInt64 = 0x8080_8080_8080_8080

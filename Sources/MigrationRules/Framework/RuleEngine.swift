@@ -67,13 +67,8 @@ public struct RuleEngine: Sendable {
         let order = Dictionary(analysis.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         // Each diagnostic's file position looked up once, not at every comparison
         // (and once for a run of diagnostics in one file: hashing a path is not free).
-        var last: (file: String, position: Int)?
-        let keyed = diagnostics.map { diagnostic in
-            if let last, last.file == diagnostic.file { return (file: last.position, diagnostic: diagnostic) }
-            let position = order[diagnostic.file] ?? Int.max
-            last = (diagnostic.file, position)
-            return (file: position, diagnostic: diagnostic)
-        }
+        var positions = RunLookup<String, Int>()
+        let keyed = diagnostics.map { (file: positions.value($0.file) { order[$0] ?? Int.max }, diagnostic: $0) }
         return keyed.sorted { x, y in
             let (a, b) = (x.diagnostic, y.diagnostic)
             if x.file != y.file { return x.file < y.file }
