@@ -25,6 +25,9 @@ import Synchronization
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
+        // Named under its parent when it is parsed on its own (`Main.parseCheckDirectly`);
+        // under `Switchgate` (help, completion scripts) the parent's name is used anyway.
+        _superCommandName: "switchgate",
         abstract: "Check a migration for a blue-green rollout: phases, both versions' queries, locks.",
         discussion: """
             The baseline S0 comes from --schema files (or is empty). Each migration \
