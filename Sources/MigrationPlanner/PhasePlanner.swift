@@ -106,6 +106,9 @@ public struct PhasePlanner: Sendable {
         return apply(unit, to: catalog, parallel: parallel, stopAtFailure: stopAtFailure, memo: &memo)
     }
 
+    /// The fewest data statements of a unit that are bound on threads of their own.
+    static let bindingsWorthAThread = 8
+
     /// `memo` carries the last shortcut answer from one unit to the next.
     func apply(
         _ unit: [Int], to catalog: Catalog, parallel: Bool, stopAtFailure: Bool = false, memo: inout SameBinding.Memo?
@@ -135,7 +138,12 @@ public struct PhasePlanner: Sendable {
             }
         }
         guard !deferred, !bindings.isEmpty else { return (result, deferred) }
-        let held = Workers.map(bindings.count, workers: parallel ? Workers.processorCount : 1) { j in
+        // A thread is started for a few bindings only where they are many: the
+        // walk runs beside the replay, which keeps the other processor busy, and
+        // a started thread waits for it (lemmy's walk started one for each of its
+        // units with two or three UPDATEs, each waiting milliseconds to run).
+        let threads = parallel && bindings.count >= Self.bindingsWorthAThread ? Workers.processorCount : 1
+        let held = Workers.map(bindings.count, workers: threads) { j in
             let (i, tree, here) = bindings[j]
             let sql = analysis.statements[i].sql
             // Bound where it runs first; only a failure there is worth the second
