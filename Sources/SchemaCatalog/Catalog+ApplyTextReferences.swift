@@ -180,7 +180,8 @@ enum SQLTextScanner {
         return found
     }
 
-    private static func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    /// A byte with ASCII upper case folded to lower case.
+    static func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 
     /// `text` with every call of function `from` renamed to `to`; unqualified
     /// calls become qualified when `qualify` (the new schema is off the search

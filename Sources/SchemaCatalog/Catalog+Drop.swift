@@ -191,7 +191,7 @@ extension Catalog {
             guard let first = start else { return }
             start = nil
             guard !found, text.distance(from: first, to: end) == wanted.count else { return }
-            found = zip(text[first..<end], wanted).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == b }
+            found = zip(text[first..<end], wanted).allSatisfy { a, b in SQLTextScanner.folded(a) == b }
         }
         var i = text.startIndex
         while i < text.endIndex {

@@ -65,7 +65,7 @@ enum Main {
 /// command: the root first tries the whole command line as a request for a
 /// completion script, two more parses that look up the conformances of every
 /// option's type. Those lookups scan the program's thousands of conformance
-/// records one by one, and a check then started ~0.6 ms later (a tenth of the
+/// records one by one, and a check then started ~0.5 ms later (a tenth of the
 /// start-up of a small one). Help, version and completion requests, which the
 /// root answers, still go through it, and so does a command line `check` refuses
 /// (the root's messages name the whole command).

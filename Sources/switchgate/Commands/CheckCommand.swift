@@ -25,7 +25,7 @@ import Synchronization
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        // Named under its parent when it is parsed on its own (`Main.parseCheckDirectly`);
+        // Named under its parent when it is parsed on its own (`parsesCheckDirectly`);
         // under `Switchgate` (help, completion scripts) the parent's name is used anyway.
         _superCommandName: "switchgate",
         abstract: "Check a migration for a blue-green rollout: phases, both versions' queries, locks.",
